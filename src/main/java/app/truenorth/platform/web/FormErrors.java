@@ -1,0 +1,63 @@
+package app.truenorth.platform.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+
+/**
+ * Field messages for a page form. Built from bean validation and from domain checks alike, so the
+ * template shows one message beside each field whatever raised it.
+ */
+public final class FormErrors {
+
+    private final Map<String, String> byField = new LinkedHashMap<>();
+    private String global;
+
+    public static FormErrors none() {
+        return new FormErrors();
+    }
+
+    public static FormErrors of(BindingResult binding) {
+        FormErrors errors = new FormErrors();
+        for (FieldError e : binding.getFieldErrors()) {
+            String message = e.isBindingFailure() ? "This value has the wrong format." : e.getDefaultMessage();
+            errors.byField.putIfAbsent(e.getField(), message);
+        }
+        binding.getGlobalErrors().forEach(e -> errors.global = e.getDefaultMessage());
+        return errors;
+    }
+
+    public static FormErrors of(Map<String, String> fieldErrors) {
+        FormErrors errors = new FormErrors();
+        errors.byField.putAll(fieldErrors);
+        return errors;
+    }
+
+    public static FormErrors global(String message) {
+        FormErrors errors = new FormErrors();
+        errors.global = message;
+        return errors;
+    }
+
+    public FormErrors add(String field, String message) {
+        byField.put(field, message);
+        return this;
+    }
+
+    public boolean has(String field) {
+        return byField.containsKey(field);
+    }
+
+    public String get(String field) {
+        return byField.get(field);
+    }
+
+    public String global() {
+        return global;
+    }
+
+    public boolean any() {
+        return global != null || !byField.isEmpty();
+    }
+}

@@ -1,0 +1,140 @@
+package app.truenorth.workspace;
+
+import app.truenorth.platform.ForbiddenException;
+import app.truenorth.platform.NotFoundException;
+import app.truenorth.platform.security.AuthenticatedUser;
+import app.truenorth.platform.security.Callers;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Scopes every request to the caller's workspace and checks their role. Other modules call
+ * {@link #product(long, Permission)} before touching anything that belongs to a product: a product of
+ * another workspace is "not found" (never "forbidden", so ids cannot be probed), a product the caller
+ * can see but not change is "forbidden".
+ */
+@Service
+public class WorkspaceAccess {
+
+    static final String SELECTED_WORKSPACE = "truenorth.workspaceId";
+
+    private final JdbcClient jdbc;
+
+    WorkspaceAccess(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The caller's membership in one workspace. */
+    public record Membership(long workspaceId, String workspaceName, Role role) {
+
+        public boolean can(Permission permission) {
+            return role.allows(permission);
+        }
+    }
+
+    /** A product the caller may reach, with their role in its workspace. */
+    public record ProductAccess(long productId, long workspaceId, String productName, Role role) {
+
+        public boolean can(Permission permission) {
+            return role.allows(permission);
+        }
+    }
+
+    /** Every workspace the user belongs to, oldest membership first. */
+    public List<Membership> memberships(long userId) {
+        return jdbc.sql("""
+                select m.workspace_id, w.name, m.role from membership m join workspace w on w.id = m.workspace_id
+                where m.user_id = :user order by m.joined_at, m.workspace_id""")
+                .param("user", userId)
+                .query((rs, i) -> new Membership(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3))))
+                .list();
+    }
+
+    /**
+     * The workspace the caller is working in: the token's workspace for API calls, otherwise the one
+     * chosen in this browser session, otherwise their first.
+     */
+    public Membership current() {
+        AuthenticatedUser caller = Callers.current();
+        if (caller.viaToken()) {
+            return membership(caller.id(), caller.tokenWorkspaceId())
+                    .orElseThrow(() -> new NotFoundException("Workspace"));
+        }
+        Object selected = sessionAttribute();
+        if (selected instanceof Long id) {
+            Optional<Membership> chosen = membership(caller.id(), id);
+            if (chosen.isPresent()) {
+                return chosen.get();
+            }
+        }
+        return memberships(caller.id()).stream().findFirst().orElseThrow(() -> new NotFoundException("Workspace"));
+    }
+
+    /** The current workspace, provided the caller's role there allows {@code permission}. */
+    public Membership require(Permission permission) {
+        Membership membership = current();
+        if (!membership.can(permission)) {
+            throw forbidden(membership.role(), permission);
+        }
+        return membership;
+    }
+
+    /** Switches this browser session to another of the caller's workspaces. */
+    public Membership select(long workspaceId) {
+        Membership membership = membership(Callers.current().id(), workspaceId)
+                .orElseThrow(() -> new NotFoundException("Workspace"));
+        RequestAttributes attributes = RequestContextHolder.currentRequestAttributes();
+        attributes.setAttribute(SELECTED_WORKSPACE, workspaceId, RequestAttributes.SCOPE_SESSION);
+        return membership;
+    }
+
+    /** A product the caller may reach with the given permission; 404 or 403 otherwise. */
+    public ProductAccess product(long productId, Permission permission) {
+        AuthenticatedUser caller = Callers.current();
+        ProductAccess access = jdbc.sql("""
+                select p.id, p.workspace_id, p.name, m.role
+                from product p join membership m on m.workspace_id = p.workspace_id and m.user_id = :user
+                where p.id = :product""")
+                .param("user", caller.id())
+                .param("product", productId)
+                .query((rs, i) -> new ProductAccess(rs.getLong(1), rs.getLong(2), rs.getString(3), Role.valueOf(rs.getString(4))))
+                .optional()
+                // an API token reaches only its own workspace, even if its owner belongs to others
+                .filter(p -> !caller.viaToken() || p.workspaceId() == caller.tokenWorkspaceId())
+                .orElseThrow(() -> new NotFoundException("Product"));
+        if (!access.can(permission)) {
+            throw forbidden(access.role(), permission);
+        }
+        return access;
+    }
+
+    Optional<Membership> membership(long userId, long workspaceId) {
+        return jdbc.sql("""
+                select m.workspace_id, w.name, m.role from membership m join workspace w on w.id = m.workspace_id
+                where m.user_id = :user and m.workspace_id = :ws""")
+                .param("user", userId)
+                .param("ws", workspaceId)
+                .query((rs, i) -> new Membership(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3))))
+                .optional();
+    }
+
+    private static Object sessionAttribute() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes == null ? null : attributes.getAttribute(SELECTED_WORKSPACE, RequestAttributes.SCOPE_SESSION);
+    }
+
+    private static ForbiddenException forbidden(Role role, Permission permission) {
+        String needed = switch (permission) {
+            case ADMIN -> "an owner";
+            case EDIT -> "an owner or editor";
+            case CONTRIBUTE -> "an owner, editor or contributor";
+            case READ -> "a member";
+        };
+        return new ForbiddenException("As " + role.label().toLowerCase() + " you can't do this; it needs "
+                + needed + " of the workspace.");
+    }
+}

@@ -1,0 +1,102 @@
+package app.truenorth.workspace.web;
+
+import app.truenorth.platform.InvalidInputException;
+import app.truenorth.platform.security.Callers;
+import app.truenorth.platform.web.FormErrors;
+import app.truenorth.workspace.Accounts;
+import app.truenorth.workspace.ApiTokens;
+import app.truenorth.workspace.ShellFactory;
+import app.truenorth.workspace.WorkspaceAccess;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in person's own account: password and personal API tokens. */
+@Controller
+class AccountController {
+
+    private final Accounts accounts;
+    private final ApiTokens tokens;
+    private final WorkspaceAccess access;
+    private final ShellFactory shells;
+
+    AccountController(Accounts accounts, ApiTokens tokens, WorkspaceAccess access, ShellFactory shells) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.access = access;
+        this.shells = shells;
+    }
+
+    @GetMapping("/account")
+    String account(HttpServletRequest request, Model model) {
+        return renderAccount(request, model, FormErrors.none());
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@Valid @ModelAttribute Forms.PasswordForm form, BindingResult binding, HttpServletRequest request,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        FormErrors errors = FormErrors.of(binding);
+        if (!errors.any()) {
+            try {
+                accounts.changePassword(Callers.current().id(), form.currentPassword(), form.newPassword());
+                redirect.addFlashAttribute(ShellFactory.FLASH, "Your password was changed.");
+                return "redirect:/account";
+            } catch (InvalidInputException e) {
+                errors = FormErrors.of(e.fieldErrors());
+            }
+        }
+        response.setStatus(422);
+        return renderAccount(request, model, errors);
+    }
+
+    @GetMapping("/account/tokens")
+    String tokens(HttpServletRequest request, Model model) {
+        return renderTokens(request, model, FormErrors.none(), null);
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(@Valid @ModelAttribute Forms.TokenForm form, BindingResult binding, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        FormErrors errors = FormErrors.of(binding);
+        if (errors.any()) {
+            response.setStatus(422);
+            return renderTokens(request, model, errors, null);
+        }
+        var created = tokens.create(Callers.current().id(), access.current().workspaceId(), form.name());
+        return renderTokens(request, model, FormErrors.none(), created);
+    }
+
+    @PostMapping("/account/tokens/{tokenId}/revoke")
+    String revokeToken(@PathVariable long tokenId, RedirectAttributes redirect) {
+        var token = tokens.revoke(Callers.current().id(), tokenId);
+        redirect.addFlashAttribute(ShellFactory.FLASH, "Revoked " + token.name() + ". It stops working at once.");
+        return "redirect:/account/tokens";
+    }
+
+    private String renderAccount(HttpServletRequest request, Model model, FormErrors errors) {
+        model.addAttribute("shell", shells.workspace(request, "Account", "account"));
+        model.addAttribute("user", accounts.find(Callers.current().id()));
+        model.addAttribute("errors", errors);
+        return "workspace/account";
+    }
+
+    private String renderTokens(HttpServletRequest request, Model model, FormErrors errors, ApiTokens.Created created) {
+        model.addAttribute("shell", shells.workspace(request, "API tokens", "tokens"));
+        model.addAttribute("tokens", tokens.list(Callers.current().id()));
+        model.addAttribute("errors", errors);
+        if (created != null) {
+            model.addAttribute("created", created);
+        }
+        model.addAttribute("apiBase", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromContextPath(request).path("/api/v1").toUriString());
+        return "workspace/tokens";
+    }
+}

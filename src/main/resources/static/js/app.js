@@ -1,0 +1,35 @@
+// Small progressive enhancements; every page works without them.
+document.addEventListener("change", (event) => {
+  const el = event.target;
+  if (el.matches("select[data-autosubmit]")) {
+    el.form.requestSubmit();
+  }
+});
+
+// Close the user menu when clicking elsewhere or pressing Escape.
+document.addEventListener("click", (event) => {
+  document.querySelectorAll("details.user-menu[open]").forEach((menu) => {
+    if (!menu.contains(event.target)) menu.removeAttribute("open");
+  });
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") {
+    document.querySelectorAll("details.user-menu[open]").forEach((menu) => {
+      menu.removeAttribute("open");
+      menu.querySelector("summary").focus();
+    });
+  }
+});
+
+// Copy buttons for secrets shown once (invitation links, API tokens).
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("[data-copy]");
+  if (!button) return;
+  const source = document.getElementById(button.dataset.copy);
+  try {
+    await navigator.clipboard.writeText(source.value || source.textContent);
+    button.textContent = "Copied";
+  } catch (e) {
+    source.select && source.select();
+  }
+});
