@@ -1,0 +1,137 @@
+package app.truenorth.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives every Spring test context a database of its own, so test runs never see each other's data.
+ * On H2 that is a fresh in-memory database. When {@code TRUENORTH_DB_URL} (or the system property
+ * {@code truenorth.test.db.url}) names a PostgreSQL server, a new database is created on that server
+ * for each context and dropped when the test JVM exits; databases left by a killed run are dropped
+ * by the next run once they are a few hours old.
+ */
+public class TestDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final String PREFIX = "truenorth_test_";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final List<String> CREATED = new ArrayList<>();
+    private static final List<ConfigurableApplicationContext> CONTEXTS = new ArrayList<>();
+    private static boolean hookInstalled;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String server = serverUrl();
+        String url;
+        String user = env("TRUENORTH_DB_USER", "postgres");
+        String password = env("TRUENORTH_DB_PASSWORD", "");
+        if (server != null && server.startsWith("jdbc:postgresql:")) {
+            url = createPostgresDatabase(server, user, password);
+            synchronized (TestDatabases.class) {
+                CONTEXTS.add(context);
+            }
+        } else {
+            url = "jdbc:h2:mem:tn" + COUNTER.incrementAndGet() + "-" + UUID.randomUUID()
+                    + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            user = "sa";
+            password = "";
+        }
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("truenorth-test-database", Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", user,
+                "spring.datasource.password", password)));
+    }
+
+    /** True when this run targets PostgreSQL. */
+    public static boolean onPostgres() {
+        String server = serverUrl();
+        return server != null && server.startsWith("jdbc:postgresql:");
+    }
+
+    private static String serverUrl() {
+        String property = System.getProperty("truenorth.test.db.url");
+        if (property != null && !property.isBlank()) {
+            return property;
+        }
+        String env = System.getenv("TRUENORTH_DB_URL");
+        return env == null || env.isBlank() ? null : env;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+
+    private static synchronized String createPostgresDatabase(String server, String user, String password) {
+        long now = System.currentTimeMillis() / 1000;
+        String name = PREFIX + now + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(server, user, password); Statement s = c.createStatement()) {
+            dropStale(s, now);
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create a test database on " + server + ": " + e.getMessage(), e);
+        }
+        CREATED.add(name);
+        if (!hookInstalled) {
+            hookInstalled = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropAll(server, user, password)));
+        }
+        return withDatabase(server, name);
+    }
+
+    private static void dropStale(Statement s, long now) throws SQLException {
+        List<String> stale = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
+            while (rs.next()) {
+                String[] parts = rs.getString(1).substring(PREFIX.length()).split("_");
+                try {
+                    if (now - Long.parseLong(parts[0]) > 6 * 3600) {
+                        stale.add(rs.getString(1));
+                    }
+                } catch (NumberFormatException ignored) {
+                    // not one of ours
+                }
+            }
+        }
+        for (String db : stale) {
+            s.execute("drop database if exists " + db + " with (force)");
+        }
+    }
+
+    private static void dropAll(String server, String user, String password) {
+        // close the contexts first, so their connection pools are gone before their databases are
+        for (ConfigurableApplicationContext context : CONTEXTS) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                System.err.println("Could not close a test context: " + e.getMessage());
+            }
+        }
+        try (Connection c = DriverManager.getConnection(server, user, password); Statement s = c.createStatement()) {
+            for (String db : CREATED) {
+                s.execute("drop database if exists " + db + " with (force)");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop test databases " + CREATED + ": " + e.getMessage());
+        }
+    }
+
+    /** The server URL with its database name replaced, keeping any parameters. */
+    static String withDatabase(String server, String database) {
+        int query = server.indexOf('?');
+        String base = query < 0 ? server : server.substring(0, query);
+        String params = query < 0 ? "" : server.substring(query);
+        int slash = base.lastIndexOf('/');
+        return base.substring(0, slash + 1) + database + params;
+    }
+}
