@@ -119,6 +119,12 @@ public class Workspaces {
                 .optional().orElseThrow(() -> new NotFoundException("Member"));
     }
 
+    /** The workspace the given user owns, for a user who owns exactly one (first-run setup, demo). */
+    long ownedWorkspace(long userId) {
+        return jdbc.sql("select workspace_id from membership where user_id = :user and role = 'OWNER' order by joined_at")
+                .param("user", userId).query(Long.class).list().getFirst();
+    }
+
     void addMember(long workspaceId, long userId, Role role) {
         jdbc.sql("insert into membership (workspace_id, user_id, role, joined_at) values (:ws, :user, :role, :now)")
                 .param("ws", workspaceId).param("user", userId).param("role", role.name())

@@ -16,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -71,7 +72,11 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+        // without the default "?continue" marker, the page a person wanted is simply where they land after sign-in
+        var requestCache = new HttpSessionRequestCache();
+        requestCache.setMatchingRequestParameterName(null);
         http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
+                .requestCache(c -> c.requestCache(requestCache))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(h -> h

@@ -1,0 +1,83 @@
+package app.truenorth.workspace;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds a realistic sample workspace for {@code ./truenorth start --demo}: an owner, an editor, a
+ * contributor and a viewer, and two products. Runs only on an empty instance, so it never mixes
+ * with real data; other modules add their part by listening to {@link DemoWorkspaceSeeded}.
+ */
+@Component
+class DemoSeeder {
+
+    static final String OWNER_EMAIL = "demo@truenorth.local";
+    static final String PASSWORD = "truenorth-demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    private final boolean enabled;
+    private final Accounts accounts;
+    private final Workspaces workspaces;
+    private final Products products;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+
+    DemoSeeder(@Value("${truenorth.demo:false}") boolean enabled, Accounts accounts, Workspaces workspaces,
+            Products products, ApplicationEventPublisher events, TransactionTemplate tx) {
+        this.enabled = enabled;
+        this.accounts = accounts;
+        this.workspaces = workspaces;
+        this.products = products;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seedIfRequested() {
+        if (!enabled) {
+            return;
+        }
+        if (!accounts.setupNeeded()) {
+            log.info("Demo data not added: this instance already has users. Use an empty --data folder for the demo.");
+            return;
+        }
+        tx.executeWithoutResult(status -> seed());
+        log.info("Demo workspace ready. Sign in as {} / {} (owner); priya@truenorth.local, marcus@truenorth.local and "
+                + "lena@truenorth.local (editor, contributor, viewer) use the same password.", OWNER_EMAIL, PASSWORD);
+    }
+
+    DemoWorkspaceSeeded seed() {
+        var owner = accounts.setUp(OWNER_EMAIL, "Dana Whitfield", PASSWORD, "Northwind Logistics");
+        long workspaceId = workspaces.ownedWorkspace(owner.id());
+        Map<String, Long> people = new LinkedHashMap<>();
+        people.put(Role.OWNER.name(), owner.id());
+        people.put(Role.EDITOR.name(), member(workspaceId, "priya@truenorth.local", "Priya Raman", Role.EDITOR));
+        people.put(Role.CONTRIBUTOR.name(), member(workspaceId, "marcus@truenorth.local", "Marcus Oyelaran", Role.CONTRIBUTOR));
+        people.put(Role.VIEWER.name(), member(workspaceId, "lena@truenorth.local", "Lena Kowalski", Role.VIEWER));
+
+        var atlas = products.create(workspaceId, "Atlas Fleet",
+                "Route planning and live fleet telematics for regional delivery companies with 20 to 500 vans.");
+        var beacon = products.create(workspaceId, "Beacon Driver App",
+                "The mobile companion for drivers: turn-by-turn stops, proof of delivery and shift check-in.");
+        var event = new DemoWorkspaceSeeded(workspaceId, owner.id(), people, List.of(
+                new DemoWorkspaceSeeded.DemoProduct("atlas", atlas.id(), atlas.name()),
+                new DemoWorkspaceSeeded.DemoProduct("beacon", beacon.id(), beacon.name())));
+        events.publishEvent(event);
+        return event;
+    }
+
+    private long member(long workspaceId, String email, String name, Role role) {
+        var user = accounts.createUser(email, name, PASSWORD);
+        workspaces.addMember(workspaceId, user.id(), role);
+        return user.id();
+    }
+}
