@@ -1,5 +1,7 @@
 package app.truenorth;
 
+import app.truenorth.cli.Cli;
+import java.io.PrintWriter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
@@ -9,6 +11,10 @@ import org.springframework.modulith.Modulithic;
 public class TrueNorthApplication {
 
     public static void main(String[] args) {
+        if (Cli.handles(args)) {
+            // command-line tools: no server, no Spring context
+            System.exit(Cli.run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        }
         SpringApplication.run(TrueNorthApplication.class, args);
     }
 }

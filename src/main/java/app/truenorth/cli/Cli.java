@@ -1,0 +1,41 @@
+package app.truenorth.cli;
+
+import java.io.PrintWriter;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the command-line tools. The jar's main method hands over here when the first
+ * argument names a command, so these never start the server.
+ */
+@Command(name = "truenorth", mixinStandardHelpOptions = true, version = "TrueNorth CLI 0.1",
+        description = "Work with a TrueNorth server from the command line. Authenticate with a personal API token "
+                + "(Account → API tokens) in TRUENORTH_TOKEN or --token.",
+        subcommands = {WhoamiCommand.class, ProductsCommand.class, CommandLine.HelpCommand.class})
+public final class Cli {
+
+    private static final Set<String> COMMANDS = Set.of("whoami", "products", "help", "--version");
+
+    private Cli() {
+    }
+
+    /** True when the arguments ask for a command rather than for the server. */
+    public static boolean handles(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Cli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            commandLine.getErr().println(e instanceof ApiClient.ApiException api ? api.getMessage() : "error: " + e.getMessage());
+            return e instanceof ApiClient.ApiException api ? api.exitCode() : 1;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}
