@@ -48,9 +48,9 @@ public class Accounts implements UserDetailsService {
     public record User(long id, String email, String displayName, OffsetDateTime createdAt) {
     }
 
-    /** True until the first owner has been created. */
+    /** True until the first user exists. */
     public boolean setupNeeded() {
-        return jdbc.sql("select count(*) from instance_setup").query(Long.class).single() == 0;
+        return jdbc.sql("select count(*) from app_user").query(Long.class).single() == 0;
     }
 
     /**
@@ -59,6 +59,9 @@ public class Accounts implements UserDetailsService {
      */
     @Transactional
     public User setUp(String email, String displayName, String password, String workspaceName) {
+        if (!setupNeeded()) {
+            throw new ConflictException("TrueNorth is already set up. Sign in instead.");
+        }
         try {
             jdbc.sql("insert into instance_setup (id, done_at) values (1, :now)").param("now", now()).update();
         } catch (DuplicateKeyException e) {

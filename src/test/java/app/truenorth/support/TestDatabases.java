@@ -23,6 +23,8 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class TestDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** Set on a context that must use the datasource it was given, e.g. a second node sharing a database. */
+    public static final String SHARE_DATABASE = "truenorth.test.share-database";
     private static final String PREFIX = "truenorth_test_";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final List<String> CREATED = new ArrayList<>();
@@ -31,6 +33,9 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if (context.getEnvironment().containsProperty(SHARE_DATABASE)) {
+            return; // a second node of a multi-node test: it uses the first node's database as given
+        }
         String server = serverUrl();
         String url;
         String user = env("TRUENORTH_DB_USER", "postgres");
