@@ -1,5 +1,7 @@
 package app.truenorth.browser;
 
+import com.microsoft.playwright.APIRequest;
+import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -10,6 +12,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +34,7 @@ abstract class BrowserTest {
     int port;
 
     private final List<BrowserContext> contexts = new ArrayList<>();
+    private final List<APIRequestContext> apiClients = new ArrayList<>();
     /** The first person's page, opened before each test. */
     Page page;
     /** Screenshots and accessibility checks, named after the test. */
@@ -69,6 +73,17 @@ abstract class BrowserTest {
     void closeContexts() {
         contexts.forEach(BrowserContext::close);
         contexts.clear();
+        apiClients.forEach(APIRequestContext::dispose);
+        apiClients.clear();
+    }
+
+    /** An HTTP client for the REST API that sends the bearer token and no browser cookies. */
+    APIRequestContext apiClient(String bearerToken) {
+        APIRequestContext api = playwright.request().newContext(new APIRequest.NewContextOptions()
+                .setBaseURL(url(""))
+                .setExtraHTTPHeaders(Map.of("Authorization", "Bearer " + bearerToken)));
+        apiClients.add(api);
+        return api;
     }
 
     /** A page in a new browser context: another person on another machine, signed out. */
