@@ -33,3 +33,10 @@ document.addEventListener("click", async (event) => {
     source.select && source.select();
   }
 });
+
+// On narrow screens the navigation is a row of tabs that scrolls sideways: bring the current one into view.
+const currentTab = document.querySelector('.sidebar a[aria-current="page"]');
+if (currentTab && window.matchMedia("(max-width: 860px)").matches) {
+  const row = currentTab.closest("ul");
+  row.scrollLeft = currentTab.offsetLeft - (row.clientWidth - currentTab.offsetWidth) / 2;
+}

@@ -67,7 +67,10 @@ class FoundationJourneyBrowserTest extends BrowserTest {
         navLink(page, "Members").click();
         assertThat(heading(page, "Members")).isVisible();
         pages.check(page, "members");
-        page.getByLabel("Role", exact()).selectOption("VIEWER");
+        Locator viewerRole = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Viewer").setExact(true));
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Role"))).isVisible();
+        viewerRole.check();
+        assertThat(viewerRole).isChecked();
         page.getByLabel("Note (optional)", exact()).fill("Victor from sales");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create invitation link")).click();
         Locator link = page.getByLabel("Invitation link", exact());

@@ -34,6 +34,9 @@ final class PageCheck {
         }
     }
 
+    /** Checked for sideways scrolling only, without screenshots. */
+    static final int SMALLEST_PHONE_WIDTH = 360;
+
     private static final Set<String> FAILING_IMPACTS = Set.of("serious", "critical");
 
     private final String prefix;
@@ -56,6 +59,7 @@ final class PageCheck {
                 page.setViewportSize(viewport.width, viewport.height);
                 page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                         .setPath(SCREENSHOTS.resolve(base + "-" + viewport.name().toLowerCase() + ".png")));
+                problems.addAll(overflow(page, viewport.width));
                 AxeResults results = new AxeBuilder(page).analyze();
                 if (results.isErrored()) {
                     problems.add("axe-core could not run at " + viewport + ": " + results.getErrorMessage());
@@ -66,6 +70,9 @@ final class PageCheck {
                     }
                 }
             }
+            // the smallest phones still in use: nothing may stick out sideways there either
+            page.setViewportSize(SMALLEST_PHONE_WIDTH, Viewport.PHONE.height);
+            problems.addAll(overflow(page, SMALLEST_PHONE_WIDTH));
         } finally {
             page.setViewportSize(Viewport.DESKTOP.width, Viewport.DESKTOP.height);
         }
@@ -73,6 +80,36 @@ final class PageCheck {
             throw new AssertionError("Accessibility violations on " + name + " (" + page.url() + "):\n"
                     + String.join("\n", problems));
         }
+    }
+
+    /**
+     * Elements wider than the window, which make the whole page scroll sideways. Content inside a
+     * container that scrolls on its own (tab rows, wide code) is fine.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> overflow(Page page, int width) {
+        List<String> culprits = (List<String>) page.evaluate("""
+                () => {
+                  if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+                  const inScroller = el => {
+                    for (let p = el.parentElement; p; p = p.parentElement) {
+                      const x = getComputedStyle(p).overflowX;
+                      if (x === 'auto' || x === 'scroll' || x === 'hidden') return true;
+                    }
+                    return false;
+                  };
+                  const culprits = [...document.querySelectorAll('body *')]
+                    .filter(el => el.getBoundingClientRect().right > window.innerWidth + 1 && !inScroller(el))
+                    .slice(0, 8)
+                    .map(el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
+                         + ' (right edge ' + Math.round(el.getBoundingClientRect().right) + 'px)');
+                  return culprits.length ? culprits : ['the document (' + document.documentElement.scrollWidth + 'px wide)'];
+                }""");
+        if (culprits.isEmpty()) {
+            return List.of();
+        }
+        return List.of("- the page is wider than a " + width + "px screen and scrolls sideways; sticking out: "
+                + String.join(", ", culprits));
     }
 
     private static String describe(Viewport viewport, Rule rule) {
