@@ -9,6 +9,7 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -94,7 +95,8 @@ class AccountBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
         Locator current = page.getByLabel("Current password", exact());
         assertThat(current).hasAttribute("aria-invalid", "true");
-        assertThat(page.locator("#e-currentPassword")).isVisible();
+        assertThat(current).hasAccessibleDescription("This is not your current password.");
+        assertThat(current).isFocused();
         pages.check(page, "account-wrong-current-password");
 
         current.fill(Fixtures.PASSWORD);
@@ -165,6 +167,12 @@ class AccountBrowserTest extends BrowserTest {
             assertThat(heading(page, section + " is on its way")).isVisible();
             pages.check(page, "section-" + section.toLowerCase());
         }
+
+        // on a phone the navigation is a sideways-scrolling row of tabs: the current one is scrolled into view
+        page.setViewportSize(PageCheck.Viewport.PHONE.width, PageCheck.Viewport.PHONE.height);
+        page.reload();
+        assertThat(navLink(page, "Health")).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
+        assertThat(navLink(page, "Overview")).not().isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
     }
 
     @Test
@@ -179,8 +187,9 @@ class AccountBrowserTest extends BrowserTest {
         Locator name = page.getByLabel("Name", exact());
         name.fill("");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
-        assertThat(page.locator("#e-name")).hasText("Give the product a name.");
+        assertThat(name).hasAccessibleDescription("Give the product a name.");
         assertThat(name).hasAttribute("aria-invalid", "true");
+        assertThat(name).isFocused();
         pages.check(page, "product-settings-error");
 
         name.fill("Compass Pro");

@@ -77,7 +77,7 @@ final class PageCheck {
             page.setViewportSize(Viewport.DESKTOP.width, Viewport.DESKTOP.height);
         }
         if (!problems.isEmpty()) {
-            throw new AssertionError("Accessibility violations on " + name + " (" + page.url() + "):\n"
+            throw new AssertionError("Accessibility or layout problems on " + name + " (" + page.url() + "):\n"
                     + String.join("\n", problems));
         }
     }
