@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,6 +197,29 @@ class AccountBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(heading(page, "Compass Pro")).isVisible();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved Compass Pro.");
+    }
+
+    @Test
+    void aSecondWorkspaceBringsTheWorkspaceSwitcher() {
+        var product = fixtures.product(owner, "Lighthouse");
+        signIn(page, owner.email(), Fixtures.PASSWORD);
+        navLink(page, "Members").click();
+        page.getByLabel("Workspace name", exact()).fill("Skunkworks");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create").setExact(true)).click();
+
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Created workspace Skunkworks. You are its owner.");
+        assertThat(page.getByText("No products yet")).isVisible();
+        Locator switcher = page.getByRole(AriaRole.BANNER).getByLabel("Workspace", new Locator.GetByLabelOptions().setExact(true));
+        assertThat(switcher).hasValue(Pattern.compile("\\d+"));
+        assertThat(switcher.locator("option:checked")).hasText("Skunkworks");
+        pages.check(page, "second-workspace");
+
+        // choosing the first workspace again switches at once
+        String first = switcher.locator("option").filter(new Locator.FilterOptions().setHasNotText("Skunkworks")).textContent();
+        switcher.selectOption(new SelectOption().setLabel(first));
+        assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Products")).getByRole(AriaRole.LINK))
+                .containsText(new String[] {product.name()});
+        assertThat(switcher.locator("option:checked")).hasText(first);
     }
 
     @Test

@@ -79,6 +79,17 @@ class FoundationJourneyBrowserTest extends BrowserTest {
         String invitation = link.inputValue();
         pages.check(page, "members-invitation-link");
 
+        // the owner can see what happened so far
+        navLink(page, "Audit log").click();
+        assertThat(heading(page, "Audit log")).isVisible();
+        assertThat(page.getByRole(AriaRole.TABLE)).containsText("Invited a new viewer (Victor from sales)");
+        assertThat(page.getByRole(AriaRole.TABLE)).containsText("Atlas");
+        pages.check(page, "audit-log");
+        navLink(page, "All products").click();
+        assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Products")).getByRole(AriaRole.LINK))
+                .containsText(new String[] {"Atlas"});
+        pages.check(page, "products-with-one");
+
         // the colleague, in a browser of their own
         Page viewer = newPerson();
         viewer.navigate(invitation);
@@ -109,6 +120,7 @@ class FoundationJourneyBrowserTest extends BrowserTest {
         assertThat(viewer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit product"))).hasCount(0);
         assertThat(navLink(viewer, "Settings")).hasCount(0);
         assertThat(navLink(viewer, "Roadmap")).isVisible();
+        assertThat(navLink(viewer, "Audit log")).hasCount(0);
         pages.check(viewer, "product-as-viewer");
 
         navLink(viewer, "Members").click();
