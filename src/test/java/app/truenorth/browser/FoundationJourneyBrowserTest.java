@@ -37,6 +37,19 @@ class FoundationJourneyBrowserTest extends BrowserTest {
         assertThat(heading(page, "Set up TrueNorth")).isVisible();
         pages.check(page, "setup");
 
+        // a too-short password is refused beside the field; what was typed elsewhere stays
+        page.getByLabel("Your name", exact()).fill("Olivia Owner");
+        page.getByLabel("Email", exact()).fill(OWNER_EMAIL);
+        page.getByLabel("Password", exact()).fill("short");
+        page.getByLabel("Workspace name", exact()).fill("Acme Mobility");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create workspace")).click();
+        Locator password = page.getByLabel("Password", exact());
+        assertThat(password).hasAttribute("aria-invalid", "true");
+        assertThat(password).hasAccessibleDescription("Use at least 10 characters.");
+        assertThat(password).isFocused();
+        assertThat(page.getByLabel("Email", exact())).hasValue(OWNER_EMAIL);
+        pages.check(page, "setup-error");
+
         page.getByLabel("Your name", exact()).fill("Olivia Owner");
         page.getByLabel("Email", exact()).fill(OWNER_EMAIL);
         page.getByLabel("Password", exact()).fill(OWNER_PASSWORD);
