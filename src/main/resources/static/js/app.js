@@ -33,3 +33,23 @@ document.addEventListener("click", async (event) => {
     source.select && source.select();
   }
 });
+
+// On narrow screens the navigation is a row of tabs that scrolls sideways: bring the current one into view,
+// on load and whenever the screen becomes narrow (a window resized, a tablet turned).
+const narrow = window.matchMedia("(max-width: 860px)");
+function showCurrentTab() {
+  const current = document.querySelector('.sidebar a[aria-current="page"]');
+  if (current && narrow.matches) {
+    const row = current.closest("ul");
+    row.scrollLeft = current.offsetLeft - row.offsetLeft - (row.clientWidth - current.offsetWidth) / 2;
+  }
+}
+showCurrentTab();
+narrow.addEventListener("change", showCurrentTab);
+
+// After a form comes back with errors, put the cursor in the first field to fix: keyboard and screen reader
+// users land on the problem (its message is tied to the field) instead of at the top of the page.
+const firstInvalid = document.querySelector('main [aria-invalid="true"]');
+if (firstInvalid) {
+  firstInvalid.focus();
+}
