@@ -70,8 +70,11 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
+    SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager throttledSignIn) throws Exception {
+        // named explicitly: left alone, form login builds its own provider from the UserDetailsService
+        // bean and password guessing would never meet the throttle
+        http.authenticationManager(throttledSignIn)
+                .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(h -> h
