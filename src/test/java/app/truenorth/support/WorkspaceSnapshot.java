@@ -32,6 +32,7 @@ public final class WorkspaceSnapshot {
     }
 
     public static WorkspaceSnapshot of(JdbcClient jdbc, long workspaceId) {
+        awaitEventListeners(jdbc);
         Map<String, List<String>> rows = new TreeMap<>();
         List<String> withWorkspace = tablesWithColumn(jdbc, "workspace_id");
         for (String table : withWorkspace) {
@@ -50,8 +51,27 @@ public final class WorkspaceSnapshot {
         return new WorkspaceSnapshot(rows);
     }
 
+    /**
+     * Modules react to events (a product was created, ...) after the publishing transaction, on other
+     * threads; a snapshot taken while they still write would differ from the next for reasons that
+     * have nothing to do with the test. Waits a few seconds at most for them to finish.
+     */
+    private static void awaitEventListeners(JdbcClient jdbc) {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < deadline
+                && jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** How many rows of each table there are in the whole database (sessions and throttling left out). */
     public static Map<String, Long> rowCounts(JdbcClient jdbc) {
+        awaitEventListeners(jdbc);
         Map<String, Long> counts = new TreeMap<>();
         for (String table : allTables(jdbc)) {
             if (table.startsWith("spring_session") || table.equals("login_throttle") || table.equals("event_publication")

@@ -65,7 +65,7 @@ class ErrorPages implements ErrorController {
         };
     }
 
-    private static String detail(HttpStatus status) {
+    static String detail(HttpStatus status) {
         return switch (status) {
             case NOT_FOUND -> "The page or item does not exist, or it belongs to a workspace you are not a member of.";
             case FORBIDDEN -> "Your role in this workspace does not allow this action, or the form expired. "
