@@ -41,12 +41,18 @@ public final class Responses {
         return null;
     }
 
+    /** Text as the browser shows it, from the HTML the templates escape. */
+    public static String unescape(String html) {
+        return html.replace("&#34;", "\"").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&amp;", "&");
+    }
+
     /** The message a page shows beside the field, or null. */
     public static String fieldError(MvcResult result, String field) {
         Matcher m = FIELD_ERROR.matcher(body(result));
         while (m.find()) {
             if (m.group(1).equals(field)) {
-                return m.group(2).trim();
+                return unescape(m.group(2).trim());
             }
         }
         return null;
