@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -121,12 +122,8 @@ public final class Endpoints {
         return endpoints.stream().distinct().toList();
     }
 
-    /**
-     * A well-formed request for the endpoint. {@code ids} supplies the value of every identifying path
-     * variable and id parameter; it should throw for a name it does not know, so that a new kind of id
-     * fails the test loudly instead of being skipped.
-     */
-    public static MockHttpServletRequestBuilder request(Endpoint endpoint, Function<String, String> ids) {
+    /** The endpoint's path with its variables filled as {@link #request} fills them. */
+    public static String uri(Endpoint endpoint, Function<String, String> ids) {
         StringBuilder uri = new StringBuilder();
         Matcher m = VARIABLE.matcher(endpoint.pattern());
         while (m.find()) {
@@ -136,7 +133,39 @@ public final class Endpoints {
             m.appendReplacement(uri, Matcher.quoteReplacement(value));
         }
         m.appendTail(uri);
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(endpoint.method()), uri.toString());
+        return uri.toString();
+    }
+
+    /** True when the endpoint reads a JSON request body. */
+    public static boolean takesBody(Endpoint endpoint) {
+        return Arrays.stream(endpoint.handler().getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class));
+    }
+
+    /** The names of the form fields and request parameters the endpoint reads. */
+    public static List<String> parameterNames(Endpoint endpoint) {
+        List<String> names = new ArrayList<>();
+        for (MethodParameter p : endpoint.handler().getMethodParameters()) {
+            RequestParam param = p.getParameterAnnotation(RequestParam.class);
+            if (param != null) {
+                names.add(paramName(p, param));
+            } else if (!p.hasParameterAnnotation(RequestBody.class) && !p.hasParameterAnnotation(PathVariable.class)
+                    && isForm(p.getParameterType())) {
+                for (RecordComponent c : p.getParameterType().getRecordComponents()) {
+                    names.add(c.getName());
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * A well-formed request for the endpoint. {@code ids} supplies the value of every identifying path
+     * variable and id parameter; it should throw for a name it does not know, so that a new kind of id
+     * fails the test loudly instead of being skipped.
+     */
+    public static MockHttpServletRequestBuilder request(Endpoint endpoint, Function<String, String> ids) {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(endpoint.method()),
+                uri(endpoint, ids));
         for (MethodParameter p : endpoint.handler().getMethodParameters()) {
             if (p.hasParameterAnnotation(PathVariable.class)) {
                 continue;
