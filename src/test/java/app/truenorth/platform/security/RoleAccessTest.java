@@ -2,6 +2,9 @@ package app.truenorth.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.truenorth.support.Endpoints;
 import app.truenorth.support.Endpoints.Endpoint;
@@ -23,6 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -88,6 +92,8 @@ class RoleAccessTest {
                     Endpoints.request(endpoint, tenant::id))).andReturn();
             if (result.getResponse().getStatus() != 403) {
                 failures.add(endpoint + " answered " + result.getResponse().getStatus() + " to a viewer, not 403");
+            } else if (endpoint.api() && !String.valueOf(result.getResponse().getContentType()).startsWith("application/problem+json")) {
+                failures.add(endpoint + " refused a viewer without problem+json");
             }
             String problem = Responses.serverErrorOrLeak(result);
             if (problem != null) {
@@ -97,6 +103,39 @@ class RoleAccessTest {
         assertThat(failures).isEmpty();
         WorkspaceSnapshot after = WorkspaceSnapshot.of(jdbc, tenant.workspaceId());
         assertThat(after).as(() -> "a viewer's refused writes changed:\n" + before.differences(after)).isEqualTo(before);
+    }
+
+    /** The self-service writes really are open to a viewer: each one works. */
+    @Test
+    void aViewerMayStillLookAfterTheirOwnAccount() throws Exception {
+        Tenant tenant = Tenant.create(fixtures, invitations, tokens);
+        var viewer = tenant.viewer();
+        String token = fixtures.token(viewer);
+
+        mvc.perform(post("/account/password").with(viewer.session()).with(csrf())
+                        .param("currentPassword", Fixtures.PASSWORD).param("newPassword", "a-brand-new-password"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/account/tokens").with(viewer.session()).with(csrf()).param("name", "laptop"))
+                .andExpect(status().isOk());
+        long pageToken = tokens.list(viewer.userId()).stream().filter(t -> t.name().equals("laptop")).findFirst().orElseThrow().id();
+        mvc.perform(post("/account/tokens/" + pageToken + "/revoke").with(viewer.session()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String created = mvc.perform(post("/api/v1/tokens").header("Authorization", Fixtures.bearer(token))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"CI\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long apiToken = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
+        mvc.perform(delete("/api/v1/tokens/" + apiToken).header("Authorization", Fixtures.bearer(token)))
+                .andExpect(status().isNoContent());
+        mvc.perform(post("/workspaces").with(viewer.session()).with(csrf()).param("name", "My own"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/workspace/switch").with(viewer.session()).with(csrf())
+                        .param("workspaceId", String.valueOf(tenant.workspaceId())))
+                .andExpect(status().is3xxRedirection());
+        var elsewhere = fixtures.owner();
+        String invite = invitations.create(elsewhere.workspaceId(), elsewhere.userId(), Role.EDITOR, "").secret();
+        mvc.perform(post("/invite/" + invite + "/join").with(viewer.session()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(tokens.list(viewer.userId())).filteredOn(ApiTokens.Token::active).hasSize(1);
     }
 
     /** The least role each workspace endpoint needs: members and invitations need an owner, products an editor. */
