@@ -146,6 +146,14 @@ class PageBadInputTest {
                 Case.join("password", "Use at most 72 bytes (about 72 letters).", "email", "kim@example.com", "displayName", "Kim", "password", TOO_MANY_BYTES));
     }
 
+    @org.junit.jupiter.api.Test
+    void aViewerCreatingAWorkspaceSeesTheMessageBesideTheFieldToo() throws Exception {
+        MvcResult result = mvc.perform(post("/workspaces").with(csrf()).with(tenant.viewer().session()).param("name", ""))
+                .andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(422);
+        assertThat(Responses.fieldError(result, "name")).isEqualTo("Name the workspace.");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void showsTheMessageBesideTheFieldAndWritesNothing(Case c) throws Exception {
