@@ -75,6 +75,17 @@ class CsrfAndTokenTest {
     }
 
     @Test
+    void signingOutNeedsTheCsrfTokenToo() throws Exception {
+        var owner = fixtures.owner();
+        // a forged sign-out (e.g. an image tag on another site) must not end the session
+        mvc.perform(post("/logout").with(owner.session())).andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/logout").with(owner.session()))
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isNotEqualTo("/login?signedOut"));
+        mvc.perform(post("/logout").with(owner.session()).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?signedOut"));
+    }
+
+    @Test
     void aSignedInBrowserSessionCannotDriveTheApi() throws Exception {
         var owner = fixtures.owner();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -174,8 +185,10 @@ class CsrfAndTokenTest {
                 .andExpect(jsonPath("$[*].secret").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue())));
         mvc.perform(get("/api/v1/invitations").header("Authorization", auth))
                 .andExpect(jsonPath("$[*].link").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue())));
-        assertThat(jdbc.sql("select count(*) from audit_event where after_json like :s or before_json like :s or summary like :s")
-                .param("s", "%" + invitationSecret.substring(10) + "%").query(Long.class).single()).isZero();
+        for (String secret : java.util.List.of(tokenSecret, invitationSecret)) {
+            assertThat(jdbc.sql("select count(*) from audit_event where after_json like :s or before_json like :s or summary like :s")
+                    .param("s", "%" + secret.substring(10) + "%").query(Long.class).single()).as("secret in the audit trail").isZero();
+        }
     }
 
     /** Neither the secret nor its part beyond the short display prefix is in any column of the row. */
