@@ -102,6 +102,14 @@ class CsrfAndTokenTest {
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri("/products")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).as("the session works for pages").isEqualTo(200);
+        // the shared session table holds who signed in, never their password hash
+        List<byte[]> stored = jdbc.sql("""
+                select a.attribute_bytes from spring_session_attributes a
+                join spring_session s on s.primary_id = a.session_primary_id where s.principal_name = :email""")
+                .param("email", owner.email()).query(byte[].class).list();
+        assertThat(stored).isNotEmpty();
+        assertThat(stored.stream().map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1)))
+                .as("session attributes").noneMatch(text -> text.contains("{bcrypt}") || text.contains("$2a$"));
         String pageToken = matchCsrf(page.body());
 
         HttpResponse<String> me = browser.send(HttpRequest.newBuilder(uri("/api/v1/me")).GET().build(),
