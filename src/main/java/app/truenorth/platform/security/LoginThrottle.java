@@ -1,10 +1,14 @@
 package app.truenorth.platform.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,6 +31,8 @@ class LoginThrottle {
     private static final Duration MAX_LOCK = Duration.ofMinutes(15);
     /** Failures older than this no longer count. */
     private static final Duration WINDOW = Duration.ofHours(1);
+    /** The length of login_throttle.throttle_key. */
+    private static final int MAX_KEY_LENGTH = 300;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -94,10 +100,26 @@ class LoginThrottle {
     }
 
     private static String accountKey(String account) {
-        return "account:" + (account == null ? "" : account.trim().toLowerCase());
+        return key("account:", account == null ? "" : account.trim().toLowerCase());
     }
 
     private static String addressKey(String address) {
-        return "address:" + address;
+        return key("address:", String.valueOf(address));
+    }
+
+    /**
+     * Anyone can type anything into the sign-in form: a value too long for the key column is stored
+     * by its SHA-256 instead, so an oversized name is throttled like any other rather than failing.
+     */
+    private static String key(String kind, String value) {
+        if (kind.length() + value.length() <= MAX_KEY_LENGTH) {
+            return kind + value;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return kind + "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

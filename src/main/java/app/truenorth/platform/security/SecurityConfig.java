@@ -71,11 +71,14 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager throttledSignIn) throws Exception {
         // without the default "?continue" marker, the page a person wanted is simply where they land after sign-in
         var requestCache = new HttpSessionRequestCache();
         requestCache.setMatchingRequestParameterName(null);
-        http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
+        // named explicitly: left alone, form login builds its own provider from the UserDetailsService
+        // bean and password guessing would never meet the throttle
+        http.authenticationManager(throttledSignIn)
+                .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
                 .requestCache(c -> c.requestCache(requestCache))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))

@@ -4,6 +4,9 @@ import app.truenorth.platform.ConflictException;
 import app.truenorth.platform.ForbiddenException;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +35,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -71,6 +75,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid input", "Some fields are not valid.", fields(e.fieldErrors()), request);
     }
 
+    /**
+     * Parameter constraints on a controller that is also {@code @Validated} are checked by a proxy,
+     * which throws this instead of Spring MVC's own method validation exception.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e, NativeWebRequest request) {
+        List<FieldMessage> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String field = "";
+            for (Path.Node node : violation.getPropertyPath()) {
+                field = node.getName() == null ? field : node.getName();
+            }
+            errors.add(new FieldMessage(field, violation.getMessage()));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", "Some parameters are not valid.", errors, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, NativeWebRequest request) {
         log.error("Unexpected error on {}", request.getDescription(false), e);
@@ -103,7 +124,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String name = ex.getPropertyName() == null ? "value" : ex.getPropertyName();
         return problem(HttpStatus.BAD_REQUEST, "Invalid input", "'" + name + "' has the wrong type.",
-                List.of(new FieldMessage(name, "must be a " + typeName(ex.getRequiredType()))), request);
+                List.of(new FieldMessage(name, "must be " + typeName(ex.getRequiredType()))), request);
     }
 
     @Override
@@ -118,16 +139,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidFormatException wrong) {
             String field = path(wrong);
             return problem(HttpStatus.BAD_REQUEST, "Invalid input", "'" + field + "' has the wrong type.",
-                    List.of(new FieldMessage(field, "must be a " + typeName(wrong.getTargetType()))), request);
+                    List.of(new FieldMessage(field, "must be " + typeName(wrong.getTargetType()))), request);
+        }
+        if (cause instanceof InputCoercionException outOfRange) {
+            String field = outOfRange.getPath().isEmpty() ? "value" : path(outOfRange);
+            return problem(HttpStatus.BAD_REQUEST, "Invalid input", "'" + field + "' is out of range.",
+                    List.of(new FieldMessage(field, "is too large or too small a number")), request);
         }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             String field = path(mismatched);
             return problem(HttpStatus.BAD_REQUEST, "Invalid input", "'" + field + "' has the wrong type.",
-                    List.of(new FieldMessage(field, "must be a " + typeName(mismatched.getTargetType()))), request);
+                    List.of(new FieldMessage(field, "must be " + typeName(mismatched.getTargetType()))), request);
         }
-        if (cause instanceof StreamReadException || cause instanceof JacksonException) {
+        if (cause instanceof MismatchedInputException mismatched) {
+            // the body as a whole has the wrong shape (an array, a bare string, nothing but spaces);
+            // Jackson's own message would name the server's Java classes
+            return problem(HttpStatus.BAD_REQUEST, "Invalid input",
+                    "The request body must be " + typeName(mismatched.getTargetType()) + ".", null, request);
+        }
+        if (cause instanceof StreamReadException parse) {
             return problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
-                    "The request body is not valid JSON: " + ((JacksonException) cause).getOriginalMessage(), null, request);
+                    "The request body is not valid JSON: " + parse.getOriginalMessage(), null, request);
+        }
+        if (cause instanceof JacksonException) {
+            // valid JSON that cannot become the expected value; the library's message names Java types
+            return problem(HttpStatus.BAD_REQUEST, "Invalid input",
+                    "The request body does not have the shape this endpoint expects.", null, request);
         }
         return problem(HttpStatus.BAD_REQUEST, "Missing body", "The request needs a JSON body.", null, request);
     }
@@ -153,21 +190,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static String typeName(Class<?> type) {
         if (type == null) {
-            return "value of another type";
+            return "a value of another type";
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "number";
+            return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "boolean (true or false)";
+            return "true or false";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
         }
         if (type == String.class) {
-            return "string";
+            return "a string";
         }
-        return type.getSimpleName();
+        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+            return "a JSON object";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a JSON array";
+        }
+        // never a Java class name: callers of the API should not see the server's internals
+        return "a value of another type";
     }
 
 

@@ -30,7 +30,8 @@ class ErrorPages implements ErrorController {
 
     @RequestMapping("/error")
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
+        // without an error status this is someone opening /error itself: there is no such page
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
         String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String u ? u : request.getRequestURI();
         HttpStatus httpStatus = HttpStatus.resolve(status) == null ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.resolve(status);
         if (uri.startsWith("/api/")) {
@@ -65,7 +66,7 @@ class ErrorPages implements ErrorController {
         };
     }
 
-    private static String detail(HttpStatus status) {
+    static String detail(HttpStatus status) {
         return switch (status) {
             case NOT_FOUND -> "The page or item does not exist, or it belongs to a workspace you are not a member of.";
             case FORBIDDEN -> "Your role in this workspace does not allow this action, or the form expired. "

@@ -2,6 +2,7 @@ package app.truenorth.platform.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
@@ -21,11 +22,24 @@ public final class FormErrors {
     public static FormErrors of(BindingResult binding) {
         FormErrors errors = new FormErrors();
         for (FieldError e : binding.getFieldErrors()) {
-            String message = e.isBindingFailure() ? "This value has the wrong format." : e.getDefaultMessage();
+            String message = e.isBindingFailure() ? bindingFailure(e) : e.getDefaultMessage();
             errors.byField.putIfAbsent(e.getField(), message);
         }
         binding.getGlobalErrors().forEach(e -> errors.global = e.getDefaultMessage());
         return errors;
+    }
+
+    /** A value that could not even be converted to the field's type: say what the field takes. */
+    private static String bindingFailure(FieldError error) {
+        Class<?> type = error.contains(TypeMismatchException.class)
+                ? error.unwrap(TypeMismatchException.class).getRequiredType() : null;
+        if (type != null && type.isEnum()) {
+            return "Choose one of the offered options.";
+        }
+        if (type != null && (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class))) {
+            return "Enter a whole number.";
+        }
+        return "This value has the wrong format.";
     }
 
     public static FormErrors of(Map<String, String> fieldErrors) {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -51,6 +52,11 @@ class PageExceptionHandler {
         return ErrorPages.page(request, HttpStatus.BAD_REQUEST, "A required value is missing from the form.");
     }
 
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ModelAndView constraint(Exception e, HttpServletRequest request) {
+        return ErrorPages.page(request, HttpStatus.BAD_REQUEST, "A value in the address or form is not allowed here.");
+    }
+
     @ExceptionHandler(org.springframework.beans.TypeMismatchException.class)
     ModelAndView mismatch(Exception e, HttpServletRequest request) {
         return ErrorPages.page(request, HttpStatus.NOT_FOUND,
@@ -64,6 +70,12 @@ class PageExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request) {
+        // Spring MVC's own exceptions for requests it cannot serve (wrong media type, a parameter
+        // that fails validation, ...) know their 4xx status: they are the caller's mistake, not ours
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()
+                && HttpStatus.resolve(known.getStatusCode().value()) instanceof HttpStatus status) {
+            return ErrorPages.page(request, status, ErrorPages.detail(status));
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ErrorPages.page(request, HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Nothing was changed; the error is in the server log.");

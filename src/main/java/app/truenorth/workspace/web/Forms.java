@@ -51,6 +51,10 @@ public final class Forms {
             @Size(max = 200, message = "Use at most 200 characters.") String note) {
     }
 
+    /** A member's new role, chosen in their row of the member list. */
+    public record RoleForm(@NotNull(message = "Choose one of the roles: owner, editor, contributor or viewer.") Role role) {
+    }
+
     public record PasswordForm(
             @NotBlank(message = "Enter your current password.") String currentPassword,
             @NotBlank(message = "Choose a new password.") String newPassword) {

@@ -76,9 +76,15 @@ class MembersController {
     }
 
     @PostMapping("/workspace/members/{userId}/role")
-    String changeRole(@PathVariable long userId, @RequestParam Role role, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String changeRole(@PathVariable long userId, @Valid @ModelAttribute Forms.RoleForm form, BindingResult binding,
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         var membership = access.require(Permission.ADMIN);
+        if (binding.hasErrors()) {
+            // the role select sits in the member's table row: the message goes above the table
+            response.setStatus(422);
+            return render(request, model, FormErrors.global(FormErrors.of(binding).get("role")), null);
+        }
+        Role role = form.role();
         try {
             var member = workspaces.changeRole(membership.workspaceId(), userId, role);
             redirect.addFlashAttribute(ShellFactory.FLASH, member.displayName() + " is now " + role.label().toLowerCase() + ".");
