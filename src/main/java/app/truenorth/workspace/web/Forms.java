@@ -16,7 +16,7 @@ public final class Forms {
             @NotBlank(message = "Enter your email address.") @Email(message = "Enter a valid email address.")
             @Size(max = 254, message = "Use at most 254 characters.") String email,
             @NotBlank(message = "Enter your name.") @Size(max = 100, message = "Use at most 100 characters.") String displayName,
-            @NotBlank(message = "Choose a password.") String password,
+            @NotBlank(message = "Choose a password.") @Size(min = 10, message = "Use at least 10 characters.") String password,
             @NotBlank(message = "Name your workspace, e.g. your company or team.")
             @Size(max = 100, message = "Use at most 100 characters.") String workspaceName) {
 
@@ -29,7 +29,7 @@ public final class Forms {
             @NotBlank(message = "Enter your email address.") @Email(message = "Enter a valid email address.")
             @Size(max = 254, message = "Use at most 254 characters.") String email,
             @NotBlank(message = "Enter your name.") @Size(max = 100, message = "Use at most 100 characters.") String displayName,
-            @NotBlank(message = "Choose a password.") String password) {
+            @NotBlank(message = "Choose a password.") @Size(min = 10, message = "Use at least 10 characters.") String password) {
 
         public static JoinForm empty() {
             return new JoinForm("", "", "");
@@ -57,7 +57,7 @@ public final class Forms {
 
     public record PasswordForm(
             @NotBlank(message = "Enter your current password.") String currentPassword,
-            @NotBlank(message = "Choose a new password.") String newPassword) {
+            @NotBlank(message = "Choose a new password.") @Size(min = 10, message = "Use at least 10 characters.") String newPassword) {
     }
 
     public record TokenForm(
