@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Throughput benchmark: an authenticated page of the shell against the trivial public endpoint of the
+# same server, in the same run. Starts TrueNorth (./truenorth start) on a fresh data folder, creates
+# the owner through the setup page with curl, signs in, adds a few products, then runs wrk (loopback,
+# 64 connections) against GET /healthz and GET /products (with the session cookie) in alternating
+# rounds and prints requests/s per round, the medians and their ratio (target: /products >= 50 %).
+#
+#   bench/throughput.sh [rounds] [seconds]     default 3 rounds of 10 s per endpoint, after a warm-up
+#
+# Environment: BENCH_PORT (default 18310), BENCH_CONNECTIONS (64), BENCH_THREADS (2),
+#   TRUENORTH_DB_URL/USER/PASSWORD to run against PostgreSQL instead of the embedded database,
+#   TRUENORTH_JAVA_OPTS extra JVM options for the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-3}
+SECONDS_PER=${2:-10}
+PORT=${BENCH_PORT:-18310}
+CONN=${BENCH_CONNECTIONS:-64}
+THREADS=${BENCH_THREADS:-2}
+BASE="http://127.0.0.1:$PORT"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/truenorth-bench-throughput.XXXXXX")
+JAR_COOKIES="$WORK/cookies.txt"
+pid=""
+cleanup() {
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
+
+./truenorth build >/dev/null 2>&1 || { echo "build failed: run ./truenorth build" >&2; exit 1; }
+./truenorth start --port "$PORT" --data "$WORK/db" >"$WORK/server.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 600); do
+  curl -sf -o /dev/null "$BASE/healthz" && break
+  kill -0 "$pid" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+  sleep 0.1
+done
+
+csrf() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1; }
+get() { curl -sf -b "$JAR_COOKIES" -c "$JAR_COOKIES" "$BASE$1"; }
+post() { local path=$1; shift; curl -sf -o /dev/null -w '%{http_code} %{redirect_url}' -b "$JAR_COOKIES" -c "$JAR_COOKIES" "$@" "$BASE$path"; }
+
+email=owner@example.com; password=bench-password-1
+token=$(get /setup | csrf)
+[ -n "$token" ] || { echo "no setup page (is the data folder fresh?)" >&2; exit 1; }
+post /setup --data-urlencode "_csrf=$token" --data-urlencode "displayName=Bench Owner" \
+  --data-urlencode "email=$email" --data-urlencode "password=$password" --data-urlencode "workspaceName=Bench" >/dev/null
+token=$(get /login | csrf)
+result=$(post /login --data-urlencode "_csrf=$token" --data-urlencode "username=$email" --data-urlencode "password=$password")
+case "$result" in *login*) echo "sign-in failed: $result" >&2; exit 1 ;; esac
+for name in Atlas Beacon Compass Drift Ember; do
+  token=$(get /products | csrf)
+  post /products --data-urlencode "_csrf=$token" --data-urlencode "name=$name" \
+    --data-urlencode "description=A product for the benchmark" >/dev/null
+done
+session=$(awk '$6 == "SESSION" {print $7}' "$JAR_COOKIES")
+[ -n "$session" ] || { echo "no SESSION cookie after sign-in" >&2; exit 1; }
+page=$(curl -sf -H "Cookie: SESSION=$session" "$BASE/products")
+grep -q Ember <<<"$page" || { echo "/products did not render the signed-in page" >&2; exit 1; }
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "database: ${TRUENORTH_DB_URL:-embedded H2}; /products page: $(wc -c <<<"$page") bytes; wrk -t$THREADS -c$CONN -d${SECONDS_PER}s"
+
+rate() {  # prints requests/s; fails the benchmark on any non-2xx answer or socket error
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONN" -d"$2" "${@:3}" "$BASE$1")
+  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "errors during $1:" >&2; echo "$out" >&2; exit 1; fi
+  awk '/^Requests\/sec:/ {printf "%d", $2}' <<<"$out"
+}
+# warm-up: lets the JIT compile both paths before anything is counted
+rate /healthz 5s >/dev/null
+rate /products 5s -H "Cookie: SESSION=$session" >/dev/null
+
+health=(); products=()
+printf '%-6s %12s %12s %7s\n' round healthz/s products/s ratio
+for i in $(seq 1 "$ROUNDS"); do
+  h=$(rate /healthz "${SECONDS_PER}s")
+  p=$(rate /products "${SECONDS_PER}s" -H "Cookie: SESSION=$session")
+  health+=("$h"); products+=("$p")
+  printf '%-6s %12s %12s %6.0f%%\n' "$i" "$h" "$p" "$(awk -v p="$p" -v h="$h" 'BEGIN {print 100*p/h}')"
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%d\n", (a[NR/2]+a[NR/2+1])/2}'; }
+mh=$(median "${health[@]}"); mp=$(median "${products[@]}")
+printf 'median: /healthz %s req/s, /products %s req/s, ratio %.0f%% (target >= 50%%)\n' "$mh" "$mp" \
+  "$(awk -v p="$mp" -v h="$mh" 'BEGIN {print 100*p/h}')"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
