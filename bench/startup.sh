@@ -10,8 +10,9 @@
 #   BENCH_CMD="..."     what to launch instead of ./truenorth start (it must exec the JVM, so that its pid
 #                       is the JVM's), e.g. BENCH_CMD="java -jar target/truenorth.jar" for the bare jar
 #   TRUENORTH_JAVA_OPTS extra JVM options, passed on by ./truenorth start (for trying flags)
-# The first launch on a fresh folder creates the schema; it is run once as a warm-up and not counted,
-# so the figures are for an ordinary restart (as after an upgrade without new migrations).
+# The first launch builds the jar if the sources changed, prepares the launcher's start-up cache if the
+# jar changed, and creates the schema in the fresh folder; it is a warm-up and not counted, so the
+# figures are for an ordinary restart (as after an upgrade without new migrations).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -27,10 +28,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ -z "${BENCH_CMD:-}" ]; then
-  # build (and prepare the launcher's caches) outside the measured runs
-  ./truenorth build >/dev/null 2>&1 || { echo "build failed: run ./truenorth build" >&2; exit 1; }
-fi
 
 now_ms() { date +%s%3N; }
 

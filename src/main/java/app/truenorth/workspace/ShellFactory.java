@@ -1,5 +1,6 @@
 package app.truenorth.workspace;
 
+import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.security.AuthenticatedUser;
 import app.truenorth.platform.security.Callers;
 import app.truenorth.platform.web.Pages;
@@ -37,8 +38,11 @@ public class ShellFactory {
 
     /** A page inside a product. */
     public Shell product(HttpServletRequest request, WorkspaceAccess.ProductAccess product, String title, String section) {
+        // the role comes from the product check just made; the name from this request's memberships
         WorkspaceAccess.Membership membership = new WorkspaceAccess.Membership(product.workspaceId(),
-                workspaceName(product.workspaceId()), product.role());
+                access.membership(Callers.current().id(), product.workspaceId())
+                        .map(WorkspaceAccess.Membership::workspaceName).orElseThrow(() -> new NotFoundException("Workspace")),
+                product.role());
         return build(request, title, section, membership, new Shell.ProductNav(product.productId(), product.productName()));
     }
 
@@ -57,10 +61,6 @@ public class ShellFactory {
                 membership.can(Permission.EDIT), membership.can(Permission.ADMIN), workspaces, membership.workspaceId());
         return new Shell(title, section, viewer, product, products, Pages.csrfToken(request), Pages.csrfParameter(request),
                 fragment, flash(request));
-    }
-
-    private String workspaceName(long workspaceId) {
-        return jdbc.sql("select name from workspace where id = :id").param("id", workspaceId).query(String.class).single();
     }
 
     private static String flash(HttpServletRequest request) {
