@@ -50,7 +50,8 @@ result=$(post /login --data-urlencode "_csrf=$token" --data-urlencode "username=
 case "$result" in *login*) echo "sign-in failed: $result" >&2; exit 1 ;; esac
 for name in Atlas Beacon Compass Drift Ember; do
   token=$(get /products | csrf)
-  post /products --data-urlencode "_csrf=$token" --data-urlencode "name=$name" \
+  # follow the redirect as a browser would, so the one-time confirmation is shown and leaves the session
+  post /products -L --data-urlencode "_csrf=$token" --data-urlencode "name=$name" \
     --data-urlencode "description=A product for the benchmark" >/dev/null
 done
 session=$(awk '$6 == "SESSION" {print $7}' "$JAR_COOKIES")
