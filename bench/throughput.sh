@@ -5,15 +5,15 @@
 # 64 connections) against GET /healthz and GET /products (with the session cookie) in alternating
 # rounds and prints requests/s per round, the medians and their ratio (target: /products >= 50 %).
 #
-#   bench/throughput.sh [rounds] [seconds]     default 3 rounds of 10 s per endpoint, after a warm-up
+#   bench/throughput.sh [rounds] [seconds]     default 5 rounds of 6 s per endpoint, after a warm-up
 #
 # Environment: BENCH_PORT (default 18310), BENCH_CONNECTIONS (64), BENCH_THREADS (2),
 #   TRUENORTH_DB_URL/USER/PASSWORD to run against PostgreSQL instead of the embedded database,
 #   TRUENORTH_JAVA_OPTS extra JVM options for the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=${1:-3}
-SECONDS_PER=${2:-10}
+ROUNDS=${1:-5}
+SECONDS_PER=${2:-6}
 PORT=${BENCH_PORT:-18310}
 CONN=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
@@ -61,26 +61,32 @@ grep -q Ember <<<"$page" || { echo "/products did not render the signed-in page"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "database: ${TRUENORTH_DB_URL:-embedded H2}; /products page: $(wc -c <<<"$page") bytes; wrk -t$THREADS -c$CONN -d${SECONDS_PER}s"
 
-rate() {  # prints requests/s; fails the benchmark on any non-2xx answer or socket error
-  local out
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+CLK_TCK=$(getconf CLK_TCK)
+rate() {  # prints "requests/s server-CPU-µs-per-request"; fails on any non-2xx answer or socket error
+  local out before after
+  before=$(cpu_ticks)
   out=$(wrk -t"$THREADS" -c"$CONN" -d"$2" --timeout 10s "${@:3}" "$BASE$1")
+  after=$(cpu_ticks)
   if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "errors during $1:" >&2; echo "$out" >&2; exit 1; fi
-  awk '/^Requests\/sec:/ {printf "%d", $2}' <<<"$out"
+  awk -v b="$before" -v a="$after" -v t="$CLK_TCK" '/requests in/ {n=$1} /^Requests\/sec:/ {r=$2}
+    END {printf "%d %d", r, (a-b)/t*1e6/n}' <<<"$out"
 }
 # warm-up: lets the JIT compile both paths before anything is counted
 rate /healthz 5s >/dev/null
 rate /products 5s -H "Cookie: SESSION=$session" >/dev/null
 
-health=(); products=()
-printf '%-6s %12s %12s %7s\n' round healthz/s products/s ratio
+health=(); products=(); health_cpu=(); products_cpu=()
+printf '%-6s %12s %12s %7s   %s\n' round healthz/s products/s ratio "server CPU per request: healthz, products"
 for i in $(seq 1 "$ROUNDS"); do
-  h=$(rate /healthz "${SECONDS_PER}s")
-  p=$(rate /products "${SECONDS_PER}s" -H "Cookie: SESSION=$session")
-  health+=("$h"); products+=("$p")
-  printf '%-6s %12s %12s %6.0f%%\n' "$i" "$h" "$p" "$(awk -v p="$p" -v h="$h" 'BEGIN {print 100*p/h}')"
+  read -r h hc <<<"$(rate /healthz "${SECONDS_PER}s")"
+  read -r p pc <<<"$(rate /products "${SECONDS_PER}s" -H "Cookie: SESSION=$session")"
+  health+=("$h"); products+=("$p"); health_cpu+=("$hc"); products_cpu+=("$pc")
+  printf '%-6s %12s %12s %6.0f%%   %s µs, %s µs\n' "$i" "$h" "$p" "$(awk -v p="$p" -v h="$h" 'BEGIN {print 100*p/h}')" "$hc" "$pc"
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%d\n", (a[NR/2]+a[NR/2+1])/2}'; }
-mh=$(median "${health[@]}"); mp=$(median "${products[@]}")
-printf 'median: /healthz %s req/s, /products %s req/s, ratio %.0f%% (target >= 50%%)\n' "$mh" "$mp" \
-  "$(awk -v p="$mp" -v h="$mh" 'BEGIN {print 100*p/h}')"
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+ratios=(); for i in "${!health[@]}"; do ratios+=("$(awk -v p="${products[$i]}" -v h="${health[$i]}" 'BEGIN {print 100*p/h}')"); done
+printf 'median: /healthz %.0f req/s, /products %.0f req/s; /products vs /healthz: %.0f%% (median of the rounds; target >= 50%%)\n' \
+  "$(median "${health[@]}")" "$(median "${products[@]}")" "$(median "${ratios[@]}")"
+printf 'server CPU per request (median): /healthz %.0f µs, /products %.0f µs\n' "$(median "${health_cpu[@]}")" "$(median "${products_cpu[@]}")"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

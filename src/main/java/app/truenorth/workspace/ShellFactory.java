@@ -8,7 +8,6 @@ import app.truenorth.platform.web.Shell;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -24,11 +23,11 @@ public class ShellFactory {
     public static final String FLASH = "flash";
 
     private final WorkspaceAccess access;
-    private final JdbcClient jdbc;
+    private final Products products;
 
-    ShellFactory(WorkspaceAccess access, JdbcClient jdbc) {
+    ShellFactory(WorkspaceAccess access, Products products) {
         this.access = access;
-        this.jdbc = jdbc;
+        this.products = products;
     }
 
     /** A workspace-level page (products, members, account). */
@@ -53,10 +52,7 @@ public class ShellFactory {
         List<Shell.WorkspaceOption> workspaces = fragment ? List.of()
                 : access.memberships(caller.id()).stream().map(m -> new Shell.WorkspaceOption(m.workspaceId(), m.workspaceName())).toList();
         List<Shell.ProductNav> products = fragment ? List.of()
-                : jdbc.sql("select id, name from product where workspace_id = :ws order by name_key")
-                        .param("ws", membership.workspaceId())
-                        .query((rs, i) -> new Shell.ProductNav(rs.getLong(1), rs.getString(2)))
-                        .list();
+                : this.products.list(membership.workspaceId()).stream().map(p -> new Shell.ProductNav(p.id(), p.name())).toList();
         var viewer = new Shell.Viewer(caller.displayName(), caller.email(), membership.workspaceName(), membership.role().label(),
                 membership.can(Permission.EDIT), membership.can(Permission.ADMIN), workspaces, membership.workspaceId());
         return new Shell(title, section, viewer, product, products, Pages.csrfToken(request), Pages.csrfParameter(request),

@@ -21,7 +21,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 public class WorkspaceAccess {
 
     static final String SELECTED_WORKSPACE = "truenorth.workspaceId";
-    private static final String MEMBERSHIPS = WorkspaceAccess.class.getName() + ".memberships.";
+    private static final String MEMBERSHIPS = "memberships.";
 
     private final JdbcClient jdbc;
 
@@ -51,35 +51,17 @@ public class WorkspaceAccess {
      * workspace, the switcher, the shell), so a removed member loses access with their next request.
      */
     public List<Membership> memberships(long userId) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        String key = MEMBERSHIPS + userId;
-        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof List<?> cached) {
-            @SuppressWarnings("unchecked")
-            List<Membership> memberships = (List<Membership>) cached;
-            return memberships;
-        }
-        List<Membership> memberships = jdbc.sql("""
+        return RequestMemo.get(MEMBERSHIPS + userId, () -> List.copyOf(jdbc.sql("""
                 select m.workspace_id, w.name, m.role from membership m join workspace w on w.id = m.workspace_id
                 where m.user_id = :user order by m.joined_at, m.workspace_id""")
                 .param("user", userId)
                 .query((rs, i) -> new Membership(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3))))
-                .list();
-        if (request != null) {
-            request.setAttribute(key, memberships, RequestAttributes.SCOPE_REQUEST);
-        }
-        return memberships;
+                .list()));
     }
 
     /** Drops what this request has read about memberships; called by every change to a membership or workspace. */
     void forgetMemberships() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
-                if (name.startsWith(MEMBERSHIPS)) {
-                    request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
-                }
-            }
-        }
+        RequestMemo.forget(MEMBERSHIPS);
     }
 
     /**
