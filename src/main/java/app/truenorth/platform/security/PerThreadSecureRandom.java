@@ -8,6 +8,8 @@ import java.security.SecureRandom;
  * CSRF token with fresh random bytes (the BREACH defence); the JDK's default generator serialises all
  * request threads on one lock and mixes in /dev/urandom each time, which the throughput benchmark
  * showed as 6 % of a page's CPU. Per-thread DRBG instances are as unpredictable and never contend.
+ * (Made for Tomcat's pooled request threads: with virtual threads every request would seed a new
+ * generator, so revisit this if they are switched on.)
  */
 final class PerThreadSecureRandom extends SecureRandom {
 
