@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Products {
 
+    private static final String LIST = "products.";
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
@@ -35,13 +37,14 @@ public class Products {
             OffsetDateTime updatedAt, int version) {
     }
 
+    /** The workspace's products by name; read once per request (the page and the layout's switcher both show them). */
     public List<Product> list(long workspaceId) {
-        return jdbc.sql("""
+        return RequestMemo.get(LIST + workspaceId, () -> List.copyOf(jdbc.sql("""
                 select id, workspace_id, name, description, created_at, updated_at, version
                 from product where workspace_id = :ws order by name_key""")
                 .param("ws", workspaceId)
                 .query((rs, i) -> map(rs))
-                .list();
+                .list()));
     }
 
     /** A product by id; callers have already checked access through {@link WorkspaceAccess#product}. */
@@ -71,6 +74,7 @@ public class Products {
         } catch (DuplicateKeyException e) {
             throw duplicateName(name);
         }
+        RequestMemo.forget(LIST);
         Product product = get(keys.getKey().longValue());
         audit.record(workspaceId, "product", product.id(), "created", "Created product " + product.name(), null, product);
         events.publishEvent(new ProductCreated(workspaceId, product.id(), product.name()));
@@ -98,6 +102,7 @@ public class Products {
             throw duplicateName(name);
         }
         Versioned.requireUpdated(rows, "The product");
+        RequestMemo.forget(LIST);
         Product after = get(productId);
         String summary = before.name().equals(after.name())
                 ? "Updated product " + after.name()

@@ -1,5 +1,6 @@
 package app.truenorth.workspace;
 
+import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.security.AuthenticatedUser;
 import app.truenorth.platform.security.Callers;
 import app.truenorth.platform.web.Pages;
@@ -7,7 +8,6 @@ import app.truenorth.platform.web.Shell;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -23,11 +23,11 @@ public class ShellFactory {
     public static final String FLASH = "flash";
 
     private final WorkspaceAccess access;
-    private final JdbcClient jdbc;
+    private final Products products;
 
-    ShellFactory(WorkspaceAccess access, JdbcClient jdbc) {
+    ShellFactory(WorkspaceAccess access, Products products) {
         this.access = access;
-        this.jdbc = jdbc;
+        this.products = products;
     }
 
     /** A workspace-level page (products, members, account). */
@@ -37,8 +37,11 @@ public class ShellFactory {
 
     /** A page inside a product. */
     public Shell product(HttpServletRequest request, WorkspaceAccess.ProductAccess product, String title, String section) {
+        // the role comes from the product check just made; the name from this request's memberships
         WorkspaceAccess.Membership membership = new WorkspaceAccess.Membership(product.workspaceId(),
-                workspaceName(product.workspaceId()), product.role());
+                access.membership(Callers.current().id(), product.workspaceId())
+                        .map(WorkspaceAccess.Membership::workspaceName).orElseThrow(() -> new NotFoundException("Workspace")),
+                product.role());
         return build(request, title, section, membership, new Shell.ProductNav(product.productId(), product.productName()));
     }
 
@@ -49,18 +52,11 @@ public class ShellFactory {
         List<Shell.WorkspaceOption> workspaces = fragment ? List.of()
                 : access.memberships(caller.id()).stream().map(m -> new Shell.WorkspaceOption(m.workspaceId(), m.workspaceName())).toList();
         List<Shell.ProductNav> products = fragment ? List.of()
-                : jdbc.sql("select id, name from product where workspace_id = :ws order by name_key")
-                        .param("ws", membership.workspaceId())
-                        .query((rs, i) -> new Shell.ProductNav(rs.getLong(1), rs.getString(2)))
-                        .list();
+                : this.products.list(membership.workspaceId()).stream().map(p -> new Shell.ProductNav(p.id(), p.name())).toList();
         var viewer = new Shell.Viewer(caller.displayName(), caller.email(), membership.workspaceName(), membership.role().label(),
                 membership.can(Permission.EDIT), membership.can(Permission.ADMIN), workspaces, membership.workspaceId());
         return new Shell(title, section, viewer, product, products, Pages.csrfToken(request), Pages.csrfParameter(request),
                 fragment, flash(request));
-    }
-
-    private String workspaceName(long workspaceId) {
-        return jdbc.sql("select name from workspace where id = :id").param("id", workspaceId).query(String.class).single();
     }
 
     private static String flash(HttpServletRequest request) {

@@ -21,6 +21,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 public class WorkspaceAccess {
 
     static final String SELECTED_WORKSPACE = "truenorth.workspaceId";
+    private static final String MEMBERSHIPS = "memberships.";
 
     private final JdbcClient jdbc;
 
@@ -44,14 +45,23 @@ public class WorkspaceAccess {
         }
     }
 
-    /** Every workspace the user belongs to, oldest membership first. */
+    /**
+     * Every workspace the user belongs to, oldest membership first. Read from the database once per
+     * request and kept for the rest of that request only (a page asks several times: the current
+     * workspace, the switcher, the shell), so a removed member loses access with their next request.
+     */
     public List<Membership> memberships(long userId) {
-        return jdbc.sql("""
+        return RequestMemo.get(MEMBERSHIPS + userId, () -> List.copyOf(jdbc.sql("""
                 select m.workspace_id, w.name, m.role from membership m join workspace w on w.id = m.workspace_id
                 where m.user_id = :user order by m.joined_at, m.workspace_id""")
                 .param("user", userId)
                 .query((rs, i) -> new Membership(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3))))
-                .list();
+                .list()));
+    }
+
+    /** Drops what this request has read about memberships; called by every change to a membership or workspace. */
+    void forgetMemberships() {
+        RequestMemo.forget(MEMBERSHIPS);
     }
 
     /**
@@ -64,14 +74,15 @@ public class WorkspaceAccess {
             return membership(caller.id(), caller.tokenWorkspaceId())
                     .orElseThrow(() -> new NotFoundException("Workspace"));
         }
-        Object selected = sessionAttribute();
-        if (selected instanceof Long id) {
-            Optional<Membership> chosen = membership(caller.id(), id);
-            if (chosen.isPresent()) {
-                return chosen.get();
+        List<Membership> memberships = memberships(caller.id());
+        if (sessionAttribute() instanceof Long id) {
+            for (Membership m : memberships) {
+                if (m.workspaceId() == id) {
+                    return m;
+                }
             }
         }
-        return memberships(caller.id()).stream().findFirst().orElseThrow(() -> new NotFoundException("Workspace"));
+        return memberships.stream().findFirst().orElseThrow(() -> new NotFoundException("Workspace"));
     }
 
     /** The current workspace, provided the caller's role there allows {@code permission}. */
@@ -113,13 +124,7 @@ public class WorkspaceAccess {
     }
 
     Optional<Membership> membership(long userId, long workspaceId) {
-        return jdbc.sql("""
-                select m.workspace_id, w.name, m.role from membership m join workspace w on w.id = m.workspace_id
-                where m.user_id = :user and m.workspace_id = :ws""")
-                .param("user", userId)
-                .param("ws", workspaceId)
-                .query((rs, i) -> new Membership(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3))))
-                .optional();
+        return memberships(userId).stream().filter(m -> m.workspaceId() == workspaceId).findFirst();
     }
 
     private static Object sessionAttribute() {

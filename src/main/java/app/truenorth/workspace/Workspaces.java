@@ -20,11 +20,13 @@ public class Workspaces {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final WorkspaceAccess access;
 
-    Workspaces(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    Workspaces(JdbcClient jdbc, AuditLog audit, Clock clock, WorkspaceAccess access) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.access = access;
     }
 
     public record Workspace(long id, String name, int version) {
@@ -53,6 +55,7 @@ public class Workspaces {
         int rows = jdbc.sql("update workspace set name = :name, version = version + 1 where id = :id and version = :v")
                 .param("name", name.trim()).param("id", workspaceId).param("v", expectedVersion).update();
         Versioned.requireUpdated(rows, "The workspace");
+        access.forgetMemberships();
         Workspace after = find(workspaceId);
         audit.record(workspaceId, "workspace", workspaceId, "renamed",
                 "Renamed workspace " + before.name() + " to " + after.name(), before, after);
@@ -86,6 +89,7 @@ public class Workspaces {
         }
         jdbc.sql("update membership set role = :role where workspace_id = :ws and user_id = :user")
                 .param("role", role.name()).param("ws", workspaceId).param("user", userId).update();
+        access.forgetMemberships();
         Member after = member(workspaceId, userId);
         audit.record(workspaceId, "member", userId, "role-changed",
                 after.displayName() + " is now " + role.label().toLowerCase() + " (was " + before.role().label().toLowerCase() + ")",
@@ -101,6 +105,7 @@ public class Workspaces {
         }
         jdbc.sql("delete from membership where workspace_id = :ws and user_id = :user")
                 .param("ws", workspaceId).param("user", userId).update();
+        access.forgetMemberships();
         // their API tokens for this workspace die with the membership
         jdbc.sql("update api_token set revoked_at = :now where workspace_id = :ws and user_id = :user and revoked_at is null")
                 .param("now", OffsetDateTime.now(clock)).param("ws", workspaceId).param("user", userId).update();
@@ -129,6 +134,7 @@ public class Workspaces {
         jdbc.sql("insert into membership (workspace_id, user_id, role, joined_at) values (:ws, :user, :role, :now)")
                 .param("ws", workspaceId).param("user", userId).param("role", role.name())
                 .param("now", OffsetDateTime.now(clock)).update();
+        access.forgetMemberships();
     }
 
     boolean isMember(long workspaceId, long userId) {

@@ -16,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -75,11 +76,16 @@ class SecurityConfig {
         // without the default "?continue" marker, the page a person wanted is simply where they land after sign-in
         var requestCache = new HttpSessionRequestCache();
         requestCache.setMatchingRequestParameterName(null);
+        // Spring Security's default CSRF handling (masked tokens), with a generator that does not make
+        // every page view queue on one lock (see PerThreadSecureRandom)
+        var csrfTokens = new XorCsrfTokenRequestAttributeHandler();
+        csrfTokens.setSecureRandom(new PerThreadSecureRandom());
         // named explicitly: left alone, form login builds its own provider from the UserDetailsService
         // bean and password guessing would never meet the throttle
         http.authenticationManager(throttledSignIn)
                 .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
                 .requestCache(c -> c.requestCache(requestCache))
+                .csrf(c -> c.csrfTokenRequestHandler(csrfTokens))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(h -> h

@@ -1,0 +1,37 @@
+package app.truenorth.platform.security;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+
+/**
+ * Two adjustments to the JDBC session repository that Spring Boot configures (table, timeout and
+ * cleanup stay Boot's): attributes are decoded through {@link SessionAttributeCodec}, and
+ * {@link QuietSessionRepository} in front of it writes a session only when it changed.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionStoreConfig {
+
+    @Bean
+    static BeanPostProcessor quietSessionRepository(Environment environment) {
+        // attributes read but not set must still be saved under the other save modes: leave those alone
+        boolean saveOnSet = "on-set-attribute".equalsIgnoreCase(
+                environment.getProperty("spring.session.jdbc.save-mode", "on-set-attribute").replace('_', '-'));
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof JdbcIndexedSessionRepository store) {
+                    store.setConversionService(SessionAttributeCodec.conversionService(SessionStoreConfig.class.getClassLoader()));
+                }
+                return bean;
+            }
+
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return saveOnSet && bean instanceof JdbcIndexedSessionRepository store ? new QuietSessionRepository<>(store) : bean;
+            }
+        };
+    }
+}
