@@ -32,6 +32,12 @@ public record Input(String field, BigDecimal value, Unit unit, Citation source) 
         if (value.precision() - value.scale() > 18 || value.scale() > 6) {
             throw new InvalidInputException(field, "must have at most 18 digits before and 6 after the decimal point");
         }
+        if (source.text().length() > 500) {
+            throw new InvalidInputException(field + ".source", "must be at most 500 characters");
+        }
+        if (source.url() != null && (source.url().length() > 1000 || !source.url().matches("(?i)https?://\\S+"))) {
+            throw new InvalidInputException(field + ".url", "must be a web address starting with http:// or https://");
+        }
         if (unit != Unit.MULTIPLIER && source.isEmpty()) {
             throw new InvalidInputException(field + ".source", "needs a source: where does this number come from?");
         }

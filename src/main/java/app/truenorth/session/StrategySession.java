@@ -358,6 +358,12 @@ public final class StrategySession {
         }
     }
 
+    /** The market model changed: like any artifact edit, it needs market sizing open and resets its sign-offs. */
+    public void marketEdited() {
+        requireEditable(Phase.MARKET_SIZING);
+        edited(Phase.MARKET_SIZING);
+    }
+
     // ---- sign-off and review --------------------------------------------------------------------
 
     /**
