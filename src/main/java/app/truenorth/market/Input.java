@@ -67,7 +67,7 @@ public record Input(String field, BigDecimal value, Unit unit, Citation source) 
     public String display(java.util.Currency currency) {
         return switch (unit) {
             case CURRENCY -> new Money(value, currency).display();
-            case PERCENT -> value.stripTrailingZeros().toPlainString() + " %";
+            case PERCENT -> value.stripTrailingZeros().toPlainString() + "\u00a0%"; // never wrap "%" away from its number
             case COUNT -> String.format(java.util.Locale.US, "%,d", value.toBigIntegerExact());
             case MULTIPLIER -> "× " + value.stripTrailingZeros().toPlainString();
         };

@@ -19,7 +19,7 @@ class MarketCalculatorTest {
         assertThat(size.sam().amount()).isEqualByComparingTo("120000000");
         assertThat(size.som().amount()).isEqualByComparingTo("6000000");
         assertThat(result.topDown().steps()).extracting(MarketResult.Step::formula).containsExactly(
-                "€2,000,000,000 × 15 %", "€300,000,000 × 40 %", "€120,000,000 × 5 %");
+                "€2,000,000,000 × 15\u00a0%", "€300,000,000 × 40\u00a0%", "€120,000,000 × 5\u00a0%");
         assertThat(result.primary()).isSameAs(result.topDown());
     }
 

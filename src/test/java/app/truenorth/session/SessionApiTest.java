@@ -272,7 +272,7 @@ class SessionApiTest {
                 .andExpect(jsonPath("$.topDown.som").value(6000000))
                 .andExpect(jsonPath("$.bottomUp.som").value(10800000))
                 .andExpect(jsonPath("$.reconciliation.warning").value(true))
-                .andExpect(jsonPath("$.topDown.steps[0].formula").value("€2,000,000,000 × 15 %"))
+                .andExpect(jsonPath("$.topDown.steps[0].formula").value("€2,000,000,000 × 15\u00a0%"))
                 .andExpect(jsonPath("$.gateCheck.meetsThreshold").value(true));
         // the stored model reads back exactly
         call(get(base + "/" + id + "/market"), viewerToken, null)

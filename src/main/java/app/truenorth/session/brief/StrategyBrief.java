@@ -52,8 +52,13 @@ public class StrategyBrief {
         }
         h.append("<p><strong>Participants:</strong> ")
                 .append(e(String.join(", ", s.participants().stream().map(p -> p.name()).toList()))).append("</p>");
-        for (var pair : s.collapsedPairs()) {
-            h.append("<p class=\"brief-warning\"><strong>Collapsed session:</strong> ").append(e(pair.message())).append("</p>");
+        if (s.collapsed()) {
+            h.append("<div class=\"brief-warning\"><p><strong>Collapsed session.</strong> Phases were signed off on the same day as ")
+                    .append("the phase before them; a strategy session needs days between phases to gather evidence.</p><ul>");
+            for (var pair : s.collapsedPairs()) {
+                h.append("<li>").append(e(pair.first().label() + " and " + pair.second().label() + ": both on " + pair.day())).append("</li>");
+            }
+            h.append("</ul></div>");
         }
 
         h.append("<h2>Phases and sign-offs</h2><table class=\"brief-table\"><thead><tr><th>Phase</th><th>Status</th>")
@@ -190,14 +195,20 @@ public class StrategyBrief {
         } else {
             h.append("<ul class=\"brief-history\">");
             for (var d : s.history()) {
-                h.append("<li>").append(e(WHEN.format(d.at()))).append(" — ").append(e(d.name())).append(" ").append(e(d.kind().label()))
-                        .append(" <em>").append(e(d.phase().label())).append("</em>")
-                        .append(d.comment().isEmpty() ? "" : ": " + e(d.comment())).append("</li>");
+                h.append("<li>").append(e(WHEN.format(d.at()))).append(" — ").append(e(decision(d))).append("</li>");
             }
             h.append("</ul>");
         }
         h.append("</article>");
         return h.toString();
+    }
+
+    /** One line of the decision history in words: "Ana signed off Positioning: …". */
+    private static String decision(SessionRecords.Decision d) {
+        if (d.kind() == SessionRecords.DecisionKind.PHASE_SIGNED_OFF) {
+            return d.phase().label() + " signed off by all approvers";
+        }
+        return d.name() + " " + d.kind().label() + " " + d.phase().label() + (d.comment().isEmpty() ? "" : ": " + d.comment());
     }
 
     private static void synthesis(StringBuilder h, StrategySession s, Phase p) {
@@ -328,8 +339,9 @@ public class StrategyBrief {
         }
         m.append("**Participants:** ").append(md(String.join(", ", s.participants().stream().map(p -> p.name()).toList()))).append("\n\n");
         for (var pair : s.collapsedPairs()) {
-            m.append("> **Collapsed session:** ").append(md(pair.message())).append("\n\n");
+            m.append("> **Collapsed session:** ").append(md(pair.message())).append("\n>\n");
         }
+        m.append(s.collapsed() ? "\n" : "");
         m.append("## Phases and sign-offs\n\n| Phase | Status | Approvers | Signed off | Planned week |\n|---|---|---|---|---|\n");
         for (Phase p : Phase.values()) {
             m.append("| ").append(p.number()).append(". ").append(p.label()).append(" | ").append(s.status(p).label()).append(" | ")
@@ -412,8 +424,7 @@ public class StrategyBrief {
         }
         m.append("\n## Decisions\n\n");
         for (var d : s.history()) {
-            m.append("- ").append(WHEN.format(d.at())).append(" — ").append(md(d.name())).append(" ").append(d.kind().label()).append(" _")
-                    .append(d.phase().label()).append("_").append(d.comment().isEmpty() ? "" : ": " + md(d.comment())).append("\n");
+            m.append("- ").append(WHEN.format(d.at())).append(" — ").append(md(decision(d))).append("\n");
         }
         return m.toString();
     }
