@@ -358,10 +358,14 @@ public final class StrategySession {
         }
     }
 
-    /** The market model changed: like any artifact edit, it needs market sizing open and resets its sign-offs. */
+    /**
+     * The market model changed: like any artifact edit, it needs market sizing open and resets its
+     * sign-offs. A gate decision taken on the old figures no longer stands; the team decides again.
+     */
     public void marketEdited() {
         requireEditable(Phase.MARKET_SIZING);
         edited(Phase.MARKET_SIZING);
+        gate = null;
     }
 
     // ---- sign-off and review --------------------------------------------------------------------

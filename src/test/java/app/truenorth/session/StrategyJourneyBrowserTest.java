@@ -139,7 +139,8 @@ class StrategyJourneyBrowserTest {
         fac.navigate(sessionUrl + "/problem-statements");
         String[][] personas = {{"a dispatcher", "plan the day's routes"}, {"a fleet owner", "keep vans earning"},
                 {"a driver", "finish on time"}};
-        for (String[] p : personas) {
+        for (int n = 0; n < personas.length; n++) {
+            String[] p = personas[n];
             fac.getByLabel("I am (persona)").fill(p[0]);
             fac.getByLabel("I am trying to (outcome)").fill(p[1]);
             fac.getByLabel("But (barrier)").fill("I can't see where the vans are");
@@ -149,7 +150,8 @@ class StrategyJourneyBrowserTest {
             fac.getByLabel("Data source").fill("support tickets");
             fac.getByLabel("Validated by this evidence").check();
             fac.locator("button", new Page.LocatorOptions().setHasText("Add statement")).click();
-            assertThat(fac.locator(".flash")).containsText("Added the problem statement");
+            // the same notice follows every addition: wait for the list itself to grow before typing again
+            assertThat(fac.locator(".statement-item")).hasCount(n + 1);
         }
         assertThat(fac.locator("#statements-heading + p")).containsText("3 of at least 3");
         fac.getByLabel("Synthesis note").fill("Three personas share one root cause.");

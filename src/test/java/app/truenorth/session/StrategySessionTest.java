@@ -312,6 +312,18 @@ class StrategySessionTest {
     }
 
     @Test
+    void changingTheMarketModelWithdrawsTheGateDecision() {
+        var s = session();
+        complete(s, Phase.POSITIONING, day(1));
+        complete(s, Phase.PROBLEM_FRAMING, day(8));
+        complete(s, Phase.PROBLEM_STATEMENTS, day(10));
+        s.decideGate(GateDecision.GO, "Clears the bar", FACILITATOR, assessment(), day(15));
+        s.marketEdited();
+        assertThat(s.gate()).isNull();
+        assertThat(s.gaps(Phase.MARKET_SIZING)).containsKey("decision");
+    }
+
+    @Test
     void revisitKeepsTheMarketPhaseOpenAndBlocksSignOff() {
         var s = session();
         complete(s, Phase.POSITIONING, day(1));
