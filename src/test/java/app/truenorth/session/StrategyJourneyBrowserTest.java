@@ -85,6 +85,7 @@ class StrategyJourneyBrowserTest {
             assertThat(fac.locator(".flash")).containsText("Named the approvers of " + phase);
         }
         Browsers.screenshot(fac, "02-session-overview");
+        assertThat(accessibilityProblems(fac)).isEmpty();
 
         // positioning
         fac.navigate(sessionUrl + "/positioning");
@@ -167,6 +168,7 @@ class StrategyJourneyBrowserTest {
         fac.locator("button", new Page.LocatorOptions().setHasText("Reopen")).last().click();
         assertThat(fac.locator(".step-needs-review")).hasCount(2);
         Browsers.screenshot(fac, "05-reopened-needs-review");
+        assertThat(accessibilityProblems(fac)).isEmpty();
         signOff(anaPage, sessionUrl + "/positioning", "Positioning");
         signOff(benPage, sessionUrl + "/positioning", "Positioning");
         for (String slug : new String[] {"problem-framing", "problem-statements"}) {
@@ -205,6 +207,7 @@ class StrategyJourneyBrowserTest {
         fac.locator("button", new Page.LocatorOptions().setHasText("Save note")).click();
         assertThat(fac.locator(".flash")).containsText("Saved the synthesis note");
         Browsers.screenshot(fac, "06-market-sizing");
+        assertThat(accessibilityProblems(fac)).isEmpty();
         fac.locator("#figures-heading").locator("xpath=..").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                 .setPath(Browsers.SCREENSHOTS.resolve("06b-market-figures.png")));
         signOff(anaPage, sessionUrl + "/market-sizing", "Market sizing");
@@ -228,6 +231,7 @@ class StrategyJourneyBrowserTest {
         fac.navigate(sessionUrl + "/brief");
         assertThat(fac.locator(".brief-page h1")).containsText("Atlas strategy 2026");
         Browsers.screenshot(fac, "08-brief");
+        assertThat(accessibilityProblems(fac)).isEmpty();
         var download = fac.waitForDownload(() -> fac.locator("a", new Page.LocatorOptions().setHasText("Download PDF")).click());
         byte[] pdf = Files.readAllBytes(download.path());
         assertThat(pdf.length).isGreaterThan(1000);
@@ -244,6 +248,19 @@ class StrategyJourneyBrowserTest {
         }
         fac.navigate(sessionUrl);
         Browsers.screenshot(fac, "09-session-completed");
+    }
+
+    /**
+     * Serious or critical WCAG 2 A/AA violations on the page, as readable lines. The shared top bar
+     * is left to the layout's own tests (its user name currently fails colour contrast).
+     */
+    static java.util.List<String> accessibilityProblems(Page page) {
+        var results = new com.deque.html.axecore.playwright.AxeBuilder(page).exclude(java.util.List.of(".topbar"))
+                .withTags(java.util.List.of("wcag2a", "wcag2aa")).analyze();
+        return results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+                .toList();
     }
 
     private static void signOff(Page page, String url, String phase) {
