@@ -142,18 +142,31 @@ class StrategyJourneyBrowserTest {
                 {"a driver", "finish on time"}};
         for (int n = 0; n < personas.length; n++) {
             String[] p = personas[n];
-            fac.getByLabel("I am (persona)").fill(p[0]);
-            fac.getByLabel("I am trying to (outcome)").fill(p[1]);
-            fac.getByLabel("But (barrier)").fill("I can't see where the vans are");
-            fac.getByLabel("Because (root cause)").fill("the data sits in three systems");
-            fac.getByLabel("Which makes me feel (emotion)").fill("anxious");
-            fac.getByLabel("Interviews").fill("6");
-            fac.getByLabel("Data source").fill("support tickets");
-            fac.getByLabel("Validated by this evidence").check();
-            fac.locator("button", new Page.LocatorOptions().setHasText("Add statement")).click();
+            Locator add = fac.locator("section:has(#new-statement)");
+            add.getByLabel("I am (persona)").fill(p[0]);
+            add.getByLabel("I am trying to (outcome)").fill(p[1]);
+            add.getByLabel("But (barrier)").fill("I can't see where the vans are");
+            add.getByLabel("Because (root cause)").fill("the data sits in three systems");
+            add.getByLabel("Which makes me feel (emotion)").fill("anxious");
+            add.getByLabel("Interviews").fill(n == 2 ? "0" : "6");
+            add.getByLabel("Data source").fill(n == 2 ? "" : "support tickets");
+            if (n != 2) {
+                add.getByLabel("Validated by this evidence").check();
+            }
+            add.locator("button", new Locator.LocatorOptions().setHasText("Add statement")).click();
             // the same notice follows every addition: wait for the list itself to grow before typing again
             assertThat(fac.locator(".statement-item")).hasCount(n + 1);
         }
+        // the third statement gets its evidence afterwards, through its edit form
+        assertThat(fac.locator("#statements-heading + p")).containsText("2 of at least 3");
+        Locator third = fac.locator(".statement-item").nth(2);
+        third.locator("summary", new Locator.LocatorOptions().setHasText("Edit")).click();
+        third.getByLabel("Validated by this evidence").check();
+        third.locator("button", new Locator.LocatorOptions().setHasText("Save statement")).click();
+        assertThat(fac.locator(".statement-item").nth(2).locator(".field-error")).containsText("needs evidence first");
+        third = fac.locator(".statement-item").nth(2);
+        third.getByLabel("Interviews").fill("4");
+        third.locator("button", new Locator.LocatorOptions().setHasText("Save statement")).click();
         assertThat(fac.locator("#statements-heading + p")).containsText("3 of at least 3");
         fac.getByLabel("Synthesis note").fill("Three personas share one root cause.");
         fac.locator("button", new Page.LocatorOptions().setHasText("Save note")).click();

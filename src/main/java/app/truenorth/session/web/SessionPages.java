@@ -240,6 +240,14 @@ class SessionPages {
                 "Added the problem statement.", () -> sessions.addStatement(productId, sessionId, version(params), statement(params)));
     }
 
+    @PostMapping("/products/{productId}/strategy/sessions/{sessionId}/problem-statements/{statementId}/save")
+    String saveStatement(@PathVariable long productId, @PathVariable long sessionId, @PathVariable long statementId,
+            @RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        return act(productId, sessionId, Phase.PROBLEM_STATEMENTS, params, request, response, model, redirect, "Saved the statement.",
+                () -> sessions.updateStatement(productId, sessionId, version(params), statementId, statement(params)));
+    }
+
     @PostMapping("/products/{productId}/strategy/sessions/{sessionId}/problem-statements/{statementId}/validate")
     String toggleValidated(@PathVariable long productId, @PathVariable long sessionId, @PathVariable long statementId,
             @RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response, Model model,
