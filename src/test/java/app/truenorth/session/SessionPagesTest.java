@@ -107,4 +107,31 @@ class SessionPagesTest {
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Market sizing is locked")));
     }
+
+    @Test
+    void aViewerReadsEveryPageOfAFreshSessionAndItsBrief() throws Exception {
+        var owner = fixtures.owner();
+        var viewer = fixtures.member(owner, Role.VIEWER);
+        long productId = fixtures.product(owner, "Atlas").id();
+        String location = mvc.perform(post("/products/" + productId + "/strategy/sessions").with(owner.session()).with(csrf())
+                        .param("title", "Fresh <session>").param("startDate", "2026-03-02"))
+                .andReturn().getResponse().getRedirectedUrl();
+        for (String page : new String[] {"", "/positioning", "/problem-framing", "/problem-statements", "/market-sizing",
+                "/roadmap-planning", "/brief"}) {
+            mvc.perform(get(location + page).with(viewer.session()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Fresh &lt;session&gt;")))
+                    .andExpect(content().string(not(containsString("Save positioning"))));
+        }
+        byte[] pdf = mvc.perform(get(location + "/brief.pdf").with(viewer.session()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 4)).isEqualTo("%PDF");
+        mvc.perform(get(location + "/brief.md").with(viewer.session()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("# Fresh \\<session\\>")));
+        // a viewer cannot change anything, and is told so
+        mvc.perform(post(location + "/problem-framing/canvas").with(viewer.session()).with(csrf()).param("version", "0")
+                        .param("problem", "x"))
+                .andExpect(status().isForbidden());
+    }
 }
