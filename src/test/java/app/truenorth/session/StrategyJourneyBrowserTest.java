@@ -232,8 +232,18 @@ class StrategyJourneyBrowserTest {
         fac.locator("#f-link").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("works with any telematics box"));
         fac.locator("button", new Page.LocatorOptions().setHasText("Add initiative")).click();
         assertThat(fac.locator(".statement-list")).containsText("works with any telematics box");
-        fac.getByLabel("Title").fill("Dark mode");
+        fac.locator("section:has(#new-initiative)").getByLabel("Title").fill("Offline mode");
         fac.locator("button", new Page.LocatorOptions().setHasText("Add initiative")).click();
+        assertThat(fac.locator(".statement-list")).containsText("Orphaned");
+        // the orphan is grounded afterwards, through its edit form
+        Locator orphan = fac.locator(".statement-item").nth(1);
+        orphan.locator("summary", new Locator.LocatorOptions().setHasText("Edit")).click();
+        orphan.getByLabel("Grounded in").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("is live in a day"));
+        orphan.locator("button", new Locator.LocatorOptions().setHasText("Save initiative")).click();
+        assertThat(fac.locator(".statement-list")).not().containsText("Orphaned");
+        fac.locator("section:has(#new-initiative)").getByLabel("Title").fill("Dark mode");
+        fac.locator("button", new Page.LocatorOptions().setHasText("Add initiative")).click();
+        assertThat(fac.locator(".statement-item")).hasCount(3);
         assertThat(fac.locator(".statement-list")).containsText("Orphaned");
         Browsers.screenshot(fac, "07-roadmap-planning");
         signOff(anaPage, sessionUrl + "/roadmap-planning", "Roadmap planning");

@@ -295,17 +295,29 @@ class SessionPages {
     String addInitiative(@PathVariable long productId, @PathVariable long sessionId, @RequestParam Map<String, String> params,
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         return act(productId, sessionId, Phase.ROADMAP_PLANNING, params, request, response, model, redirect, "Drafted the initiative.",
-                () -> {
-                    String link = params.getOrDefault("link", "");
-                    LinkKind kind = null;
-                    Long linkId = null;
-                    if (link.startsWith("D:") || link.startsWith("P:")) {
-                        kind = link.startsWith("D:") ? LinkKind.DIFFERENTIATOR : LinkKind.PROBLEM_STATEMENT;
-                        linkId = parseLong(link.substring(2), "link");
-                    }
-                    return sessions.addInitiative(productId, sessionId, version(params),
-                            new PlannedInitiative(null, params.get("title"), params.get("description"), kind, linkId));
-                });
+                () -> sessions.addInitiative(productId, sessionId, version(params), initiative(null, params)));
+    }
+
+    @PostMapping("/products/{productId}/strategy/sessions/{sessionId}/roadmap-planning/{initiativeId}/save")
+    String saveInitiative(@PathVariable long productId, @PathVariable long sessionId, @PathVariable long initiativeId,
+            @RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        return act(productId, sessionId, Phase.ROADMAP_PLANNING, params, request, response, model, redirect, "Saved the initiative.",
+                () -> sessions.updateInitiative(productId, sessionId, version(params), initiativeId, initiative(initiativeId, params)));
+    }
+
+    /** The link select sends "D:12" for a differentiator, "P:34" for a problem statement, "" for none. */
+    private static PlannedInitiative initiative(Long id, Map<String, String> params) {
+        String link = params.getOrDefault("link", "");
+        LinkKind kind = null;
+        Long linkId = null;
+        if (link.startsWith("D:") || link.startsWith("P:")) {
+            kind = link.startsWith("D:") ? LinkKind.DIFFERENTIATOR : LinkKind.PROBLEM_STATEMENT;
+            linkId = parseLong(link.substring(2), "link");
+        } else if (!link.isBlank()) {
+            throw new InvalidInputException("link", "choose one from the list");
+        }
+        return new PlannedInitiative(id, params.get("title"), params.get("description"), kind, linkId);
     }
 
     @PostMapping("/products/{productId}/strategy/sessions/{sessionId}/roadmap-planning/{initiativeId}/remove")
