@@ -38,6 +38,10 @@ class DemoSeederTest {
                 .query(String.class).single();
         assertThat(encoder.matches(DemoSeeder.PASSWORD, hash)).isTrue();
         assertThat(jdbc.sql("select count(*) from instance_setup").query(Long.class).single()).isEqualTo(1);
+
+        // the other modules add theirs: a strategy session for the main product
+        assertThat(jdbc.sql("select count(*) from strategy_session where product_id = :p")
+                .param("p", event.products().getFirst().productId()).query(Long.class).single()).isEqualTo(1);
     }
 
     @TestConfiguration

@@ -1,0 +1,40 @@
+package app.truenorth.session;
+
+import app.truenorth.workspace.Accounts;
+import app.truenorth.workspace.DemoWorkspaceSeeded;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds a strategy session three weeks in to the demo's main product: positioning through market sizing
+ * signed off by two approvers, the roadmap-planning phase open with draft initiatives.
+ */
+@Component
+class SessionDemoListener {
+
+    private final StrategyDemo demo;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    SessionDemoListener(StrategyDemo demo, Accounts accounts, Clock clock) {
+        this.demo = demo;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(DemoWorkspaceSeeded seeded) {
+        seeded.products().stream().filter(p -> p.key().equals("atlas")).findFirst().ifPresent(atlas -> demo.seed(
+                seeded.workspaceId(), atlas.productId(),
+                participant(seeded.people().get("OWNER")),
+                participant(seeded.people().get("EDITOR")),
+                participant(seeded.people().get("CONTRIBUTOR")),
+                LocalDate.now(clock).minusWeeks(3)));
+    }
+
+    private Participant participant(long userId) {
+        return new Participant(userId, accounts.find(userId).displayName());
+    }
+}
