@@ -24,6 +24,9 @@
       group: "roadmap-" + kind,
       sort: false,
       animation: 120,
+      // pointer events rather than native drag and drop: behaves the same with mouse, touch and pen
+      forceFallback: true,
+      fallbackOnBody: true,
       draggable: ".rm-card",
       onEnd: async (event) => {
         if (event.from === event.to) return;

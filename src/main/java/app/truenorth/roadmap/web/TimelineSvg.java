@@ -26,7 +26,7 @@ final class TimelineSvg {
 
     static final int WIDTH = 1160;
     private static final int LABEL = 170;
-    private static final int HEADER = 52;
+    private static final int HEADER = 56;
     private static final int ROW = 26;
     private static final int BAR = 18;
     private static final int LANE_GAP = 10;
@@ -106,7 +106,11 @@ final class TimelineSvg {
                     .append(fmt(laneTop - 4)).append("\" width=\"").append(WIDTH).append("\" height=\"").append(fmt(height + 8))
                     .append("\"/>");
             laneMarks.append("<text class=\"tl-lane-label\" x=\"10\" y=\"").append(fmt(laneTop + 13)).append("\">")
-                    .append(esc(shorten(lane.getKey(), 22))).append("<title>").append(esc(lane.getKey())).append("</title></text>");
+                    .append(esc(shorten(lane.getKey(), 22)));
+            if (lane.getKey().length() > 22) {
+                laneMarks.append("<title>").append(esc(lane.getKey())).append("</title>");
+            }
+            laneMarks.append("</text>");
             placed.addAll(lanePlaced);
             y = laneTop + height + LANE_GAP;
             laneIndex++;
@@ -131,7 +135,7 @@ final class TimelineSvg {
             double w = plot * ChronoUnit.DAYS.between(q.start(), q.end().plusDays(1)) / days;
             svg.append("<line class=\"tl-grid\" x1=\"").append(fmt(x)).append("\" y1=\"24\" x2=\"").append(fmt(x)).append("\" y2=\"")
                     .append(fmt(height)).append("\"/>");
-            svg.append("<text class=\"tl-quarter\" x=\"").append(fmt(x + w / 2)).append("\" y=\"44\">").append(q.year()).append(" Q")
+            svg.append("<text class=\"tl-quarter\" x=\"").append(fmt(x + w / 2)).append("\" y=\"37\">").append(q.year()).append(" Q")
                     .append(q.quarter()).append("</text>");
         }
 
@@ -148,10 +152,17 @@ final class TimelineSvg {
             double sy = from.y() + BAR / 2.0;
             double ex = to.x1();
             double ey = to.y() + BAR / 2.0;
-            double bend = Math.max(18, Math.abs(ex - sx) / 3);
-            svg.append("<path class=\"tl-dep").append(bad ? " bad" : "").append("\" d=\"M").append(fmt(sx)).append(',').append(fmt(sy))
-                    .append(" C").append(fmt(sx + bend)).append(',').append(fmt(sy)).append(' ').append(fmt(ex - bend)).append(',')
-                    .append(fmt(ey)).append(' ').append(fmt(ex)).append(',').append(fmt(ey)).append("\" marker-end=\"url(#")
+            String route;
+            if (ex - sx >= 16) {
+                double bend = Math.max(18, (ex - sx) / 3);
+                route = "M" + fmt(sx) + "," + fmt(sy) + " C" + fmt(sx + bend) + "," + fmt(sy) + " " + fmt(ex - bend) + "," + fmt(ey)
+                        + " " + fmt(ex) + "," + fmt(ey);
+            } else {
+                // the dependent starts before what it needs ends: step out, across between the rows, and back in
+                double mid = Math.abs(ey - sy) > BAR ? (sy + ey) / 2 : Math.max(sy, ey) + BAR / 2.0 + 3;
+                route = "M" + fmt(sx) + "," + fmt(sy) + " h8 V" + fmt(mid) + " H" + fmt(ex - 8) + " V" + fmt(ey) + " H" + fmt(ex);
+            }
+            svg.append("<path class=\"tl-dep").append(bad ? " bad" : "").append("\" d=\"").append(route).append("\" marker-end=\"url(#")
                     .append(bad ? "tl-arrow-bad" : "tl-arrow").append(")\"><title>")
                     .append(esc(to.initiative().title() + " depends on " + from.initiative().title()))
                     .append(bad ? " (starts before it ends, or sits in an earlier horizon)" : "").append("</title></path>");
@@ -177,9 +188,9 @@ final class TimelineSvg {
         // today's line last, so it reads above everything
         if (!today.isBefore(start) && today.isBefore(end)) {
             double x = LABEL + plot * ChronoUnit.DAYS.between(start, today) / days;
-            svg.append("<line class=\"tl-today\" x1=\"").append(fmt(x)).append("\" y1=\"22\" x2=\"").append(fmt(x)).append("\" y2=\"")
+            svg.append("<line class=\"tl-today\" x1=\"").append(fmt(x)).append("\" y1=\"42\" x2=\"").append(fmt(x)).append("\" y2=\"")
                     .append(fmt(height)).append("\"/><text class=\"tl-today-label\" x=\"").append(fmt(x + 4)).append("\" y=\"")
-                    .append(fmt(HEADER + 2)).append("\">Today</text>");
+                    .append(fmt(HEADER - 2)).append("\">Today</text>");
         }
         svg.append("</svg>");
         return svg.toString();
