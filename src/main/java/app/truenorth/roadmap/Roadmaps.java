@@ -1,0 +1,753 @@
+package app.truenorth.roadmap;
+
+import app.truenorth.platform.ConflictException;
+import app.truenorth.platform.InvalidInputException;
+import app.truenorth.platform.NotFoundException;
+import app.truenorth.platform.audit.AuditLog;
+import app.truenorth.platform.security.Callers;
+import app.truenorth.roadmap.RoadmapInputs.DependencyInput;
+import app.truenorth.roadmap.RoadmapInputs.InitiativeInput;
+import app.truenorth.roadmap.RoadmapInputs.ObjectiveInput;
+import app.truenorth.roadmap.RoadmapInputs.RiskInput;
+import app.truenorth.roadmap.RoadmapInputs.SettingsInput;
+import app.truenorth.roadmap.RoadmapInputs.ThemeInput;
+import app.truenorth.roadmap.domain.Dependency;
+import app.truenorth.roadmap.domain.DependencyAnalysis;
+import app.truenorth.roadmap.domain.EffortRange;
+import app.truenorth.roadmap.domain.Horizon;
+import app.truenorth.roadmap.domain.Initiative;
+import app.truenorth.roadmap.domain.Objective;
+import app.truenorth.roadmap.domain.Quarter;
+import app.truenorth.roadmap.domain.Risk;
+import app.truenorth.roadmap.domain.RoadmapDiff;
+import app.truenorth.roadmap.domain.ScoreInputs;
+import app.truenorth.roadmap.domain.SnapshotItem;
+import app.truenorth.roadmap.domain.Stage;
+import app.truenorth.roadmap.domain.StrategicLink;
+import app.truenorth.roadmap.domain.Theme;
+import app.truenorth.roadmap.domain.Visibility;
+import app.truenorth.workspace.Permission;
+import app.truenorth.workspace.WorkspaceAccess;
+import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A product's strategic roadmap: reads it whole, and changes it one checked, audited, versioned step
+ * at a time. Every method starts with {@link WorkspaceAccess#product}, so a caller only ever reaches
+ * roadmaps of their own workspace, and only editors and owners change them.
+ */
+@Service
+public class Roadmaps {
+
+    private final JdbcClient jdbc;
+    private final WorkspaceAccess access;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final RoadmapReader reader;
+
+    Roadmaps(JdbcClient jdbc, WorkspaceAccess access, AuditLog audit, Clock clock, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+        this.json = json;
+        this.reader = new RoadmapReader(jdbc);
+    }
+
+    /** A saved snapshot without its items. */
+    public record SnapshotInfo(long id, String name, int itemCount, String takenBy, OffsetDateTime takenAt) {
+    }
+
+    public record Snapshot(SnapshotInfo info, List<SnapshotItem> items) {
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The whole roadmap of a product the caller may read (created with defaults on first use). */
+    public RoadmapData load(long productId) {
+        ProductAccess product = access.product(productId, Permission.READ);
+        return reader.read(product.productName(), settings(product));
+    }
+
+    public RoadmapSettings settings(long productId) {
+        return settings(access.product(productId, Permission.READ));
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    @Transactional
+    public RoadmapSettings updateSettings(long productId, SettingsInput input, int expectedVersion) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        RoadmapSettings before = settings(product);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (input.scoringMethod() == null) {
+            problems.put("scoringMethod", "must be one of RICE, ICE, WSJF, VALUE_EFFORT");
+        }
+        if (input.reviewCadenceDays() < 1 || input.reviewCadenceDays() > 366) {
+            problems.put("reviewCadenceDays", "must be from 1 to 366 days");
+        }
+        check(problems);
+        int rows = jdbc.sql("""
+                update roadmap set scoring_method = :method, review_cadence_days = :cadence, updated_at = :now,
+                                   version = version + 1
+                where id = :id and version = :v""")
+                .param("method", input.scoringMethod().name()).param("cadence", input.reviewCadenceDays())
+                .param("now", now()).param("id", before.id()).param("v", expectedVersion).update();
+        requireUpdated(rows, "The roadmap");
+        RoadmapSettings after = settings(product);
+        audit.record(product.workspaceId(), "roadmap", after.id(), "updated",
+                "Roadmap of " + product.productName() + " ranks by " + after.scoringMethod().label() + ", reviewed every "
+                        + after.reviewCadenceDays() + " days", before, after);
+        return after;
+    }
+
+    /** Records that the team reviewed the roadmap today. */
+    @Transactional
+    public RoadmapSettings markReviewed(long productId, int expectedVersion) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        RoadmapSettings before = settings(product);
+        int rows = jdbc.sql("""
+                update roadmap set last_reviewed_on = :today, updated_at = :now, version = version + 1
+                where id = :id and version = :v""")
+                .param("today", LocalDate.now(clock)).param("now", now()).param("id", before.id())
+                .param("v", expectedVersion).update();
+        requireUpdated(rows, "The roadmap");
+        RoadmapSettings after = settings(product);
+        audit.record(product.workspaceId(), "roadmap", after.id(), "reviewed", "Reviewed the roadmap of " + product.productName(),
+                before, after);
+        return after;
+    }
+
+    // ---------------------------------------------------------------- themes
+
+    @Transactional
+    public Stored<Theme> createTheme(long productId, ThemeInput input) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        checkTheme(input);
+        var keys = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("""
+                    insert into roadmap_theme (roadmap_id, name, name_key, description, created_at, updated_at)
+                    values (:r, :name, :key, :description, :now, :now)""")
+                    .param("r", roadmapId).param("name", input.name().trim()).param("key", key(input.name()))
+                    .param("description", text(input.description())).param("now", now()).update(keys, "id");
+        } catch (DuplicateKeyException e) {
+            throw duplicateTheme(input.name());
+        }
+        Stored<Theme> theme = reader.theme(roadmapId, keys.getKey().longValue()).orElseThrow();
+        audit.record(product.workspaceId(), "roadmap_theme", theme.value().id(), "created", "Added theme " + theme.value().name(),
+                null, theme);
+        return theme;
+    }
+
+    @Transactional
+    public Stored<Theme> updateTheme(long productId, long themeId, ThemeInput input, int expectedVersion) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        Stored<Theme> before = reader.theme(roadmapId, themeId).orElseThrow(() -> new NotFoundException("Theme"));
+        checkTheme(input);
+        int rows;
+        try {
+            rows = jdbc.sql("""
+                    update roadmap_theme set name = :name, name_key = :key, description = :description, updated_at = :now,
+                                             version = version + 1
+                    where id = :id and roadmap_id = :r and version = :v""")
+                    .param("name", input.name().trim()).param("key", key(input.name()))
+                    .param("description", text(input.description())).param("now", now())
+                    .param("id", themeId).param("r", roadmapId).param("v", expectedVersion).update();
+        } catch (DuplicateKeyException e) {
+            throw duplicateTheme(input.name());
+        }
+        requireUpdated(rows, "The theme");
+        Stored<Theme> after = reader.theme(roadmapId, themeId).orElseThrow();
+        audit.record(product.workspaceId(), "roadmap_theme", themeId, "updated", "Updated theme " + after.value().name(), before, after);
+        return after;
+    }
+
+    /** Deletes a theme; its initiatives stay on the roadmap without a theme (and show up as orphans). */
+    @Transactional
+    public void deleteTheme(long productId, long themeId, int expectedVersion) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        Stored<Theme> before = reader.theme(roadmapId, themeId).orElseThrow(() -> new NotFoundException("Theme"));
+        int rows = jdbc.sql("delete from roadmap_theme where id = :id and roadmap_id = :r and version = :v")
+                .param("id", themeId).param("r", roadmapId).param("v", expectedVersion).update();
+        requireUpdated(rows, "The theme");
+        audit.record(product.workspaceId(), "roadmap_theme", themeId, "deleted", "Deleted theme " + before.value().name(), before, null);
+    }
+
+    private static void checkTheme(ThemeInput input) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        required(problems, "name", input.name(), 120);
+        max(problems, "description", input.description(), 2000);
+        check(problems);
+    }
+
+    private static InvalidInputException duplicateTheme(String name) {
+        return new InvalidInputException("name", "This roadmap already has a theme named \"" + name.trim() + "\".");
+    }
+
+    // ---------------------------------------------------------------- objectives
+
+    @Transactional
+    public Stored<Objective> createObjective(long productId, ObjectiveInput input) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        checkObjective(input);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into roadmap_objective (roadmap_id, title, metric, unit, direction, baseline, target, current_value,
+                                               due_on, created_at, updated_at)
+                values (:r, :title, :metric, :unit, :direction, :baseline, :target, :current, :due, :now, :now)""")
+                .param("r", roadmapId).params(objectiveParams(input)).param("now", now()).update(keys, "id");
+        Stored<Objective> objective = reader.objective(roadmapId, keys.getKey().longValue()).orElseThrow();
+        audit.record(product.workspaceId(), "roadmap_objective", objective.value().id(), "created",
+                "Added objective " + objective.value().title(), null, objective);
+        return objective;
+    }
+
+    @Transactional
+    public Stored<Objective> updateObjective(long productId, long objectiveId, ObjectiveInput input, int expectedVersion) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        Stored<Objective> before = reader.objective(roadmapId, objectiveId).orElseThrow(() -> new NotFoundException("Objective"));
+        checkObjective(input);
+        int rows = jdbc.sql("""
+                update roadmap_objective set title = :title, metric = :metric, unit = :unit, direction = :direction,
+                       baseline = :baseline, target = :target, current_value = :current, due_on = :due, updated_at = :now,
+                       version = version + 1
+                where id = :id and roadmap_id = :r and version = :v""")
+                .params(objectiveParams(input)).param("now", now())
+                .param("id", objectiveId).param("r", roadmapId).param("v", expectedVersion).update();
+        requireUpdated(rows, "The objective");
+        Stored<Objective> after = reader.objective(roadmapId, objectiveId).orElseThrow();
+        audit.record(product.workspaceId(), "roadmap_objective", objectiveId, "updated",
+                "Updated objective " + after.value().title() + ": " + after.value().describeProgress(), before, after);
+        return after;
+    }
+
+    @Transactional
+    public void deleteObjective(long productId, long objectiveId, int expectedVersion) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        Stored<Objective> before = reader.objective(roadmapId, objectiveId).orElseThrow(() -> new NotFoundException("Objective"));
+        int rows = jdbc.sql("delete from roadmap_objective where id = :id and roadmap_id = :r and version = :v")
+                .param("id", objectiveId).param("r", roadmapId).param("v", expectedVersion).update();
+        requireUpdated(rows, "The objective");
+        audit.record(product.workspaceId(), "roadmap_objective", objectiveId, "deleted",
+                "Deleted objective " + before.value().title(), before, null);
+    }
+
+    private static void checkObjective(ObjectiveInput input) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        required(problems, "title", input.title(), 200);
+        required(problems, "metric", input.metric(), 200);
+        max(problems, "unit", input.unit(), 20);
+        Objective.problems(input.direction(), input.baseline(), input.target()).forEach(problems::putIfAbsent);
+        check(problems);
+    }
+
+    private static Map<String, Object> objectiveParams(ObjectiveInput input) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("title", input.title().trim());
+        params.put("metric", input.metric().trim());
+        params.put("unit", text(input.unit()));
+        params.put("direction", input.direction().name());
+        params.put("baseline", input.baseline());
+        params.put("target", input.target());
+        params.put("current", input.current());
+        params.put("due", input.due());
+        return params;
+    }
+
+    // ---------------------------------------------------------------- initiatives
+
+    @Transactional
+    public Stored<Initiative> createInitiative(long productId, InitiativeInput input) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        Map<String, Object> params = checkInitiative(roadmapId, input);
+        var keys = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("""
+                    insert into roadmap_initiative (roadmap_id, title, description, theme_id, horizon, stage, team, effort_low,
+                            effort_high, confidence, target_quarter, start_on, end_on, visibility, link_kind, link_ref, link_label,
+                            reach, impact, ice_impact, ice_confidence, ice_ease, business_value, time_criticality, risk_reduction,
+                            job_size, value_score, created_at, updated_at)
+                    values (:r, :title, :description, :theme, :horizon, :stage, :team, :effortLow, :effortHigh, :confidence,
+                            :quarter, :start, :end, :visibility, :linkKind, :linkRef, :linkLabel, :reach, :impact, :iceImpact,
+                            :iceConfidence, :iceEase, :businessValue, :timeCriticality, :riskReduction, :jobSize, :valueScore,
+                            :now, :now)""")
+                    .param("r", roadmapId).params(params).param("now", now()).update(keys, "id");
+        } catch (DataIntegrityViolationException e) {
+            throw themeGone(); // the theme was deleted between the check and the insert
+        }
+        long id = keys.getKey().longValue();
+        linkObjectives(id, input.objectiveIds());
+        Stored<Initiative> initiative = reader.initiative(roadmapId, id).orElseThrow();
+        audit.record(product.workspaceId(), "roadmap_initiative", id, "created",
+                "Added initiative " + initiative.value().title() + " in " + initiative.value().horizon().label(), null, initiative);
+        return initiative;
+    }
+
+    @Transactional
+    public Stored<Initiative> updateInitiative(long productId, long initiativeId, InitiativeInput input, int expectedVersion) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        Stored<Initiative> before = reader.initiative(roadmapId, initiativeId).orElseThrow(() -> new NotFoundException("Initiative"));
+        Map<String, Object> params = checkInitiative(roadmapId, input);
+        int rows;
+        try {
+            rows = jdbc.sql("""
+                    update roadmap_initiative set title = :title, description = :description, theme_id = :theme,
+                           horizon = :horizon, stage = :stage, team = :team, effort_low = :effortLow, effort_high = :effortHigh,
+                           confidence = :confidence, target_quarter = :quarter, start_on = :start, end_on = :end,
+                           visibility = :visibility, link_kind = :linkKind, link_ref = :linkRef, link_label = :linkLabel,
+                           reach = :reach, impact = :impact, ice_impact = :iceImpact, ice_confidence = :iceConfidence,
+                           ice_ease = :iceEase, business_value = :businessValue, time_criticality = :timeCriticality,
+                           risk_reduction = :riskReduction, job_size = :jobSize, value_score = :valueScore, updated_at = :now,
+                           version = version + 1
+                    where id = :id and roadmap_id = :r and version = :v""")
+                    .params(params).param("now", now()).param("id", initiativeId).param("r", roadmapId)
+                    .param("v", expectedVersion).update();
+        } catch (DataIntegrityViolationException e) {
+            throw themeGone();
+        }
+        requireUpdated(rows, "The initiative");
+        jdbc.sql("delete from roadmap_initiative_objective where initiative_id = :id").param("id", initiativeId).update();
+        linkObjectives(initiativeId, input.objectiveIds());
+        Stored<Initiative> after = reader.initiative(roadmapId, initiativeId).orElseThrow();
+        audit.record(product.workspaceId(), "roadmap_initiative", initiativeId, "updated",
+                "Updated initiative " + after.value().title(), before, after);
+        return after;
+    }
+
+    /** Moves an initiative to another horizon (the horizon board's drag and drop). */
+    @Transactional
+    public Stored<Initiative> moveInitiative(long productId, long initiativeId, Horizon horizon, int expectedVersion) {
+        if (horizon == null) {
+            throw new InvalidInputException("horizon", "must be one of NOW, NEXT, LATER");
+        }
+        return changeColumn(productId, initiativeId, "horizon", horizon.name(), expectedVersion,
+                i -> "Moved " + i.title() + " to " + horizon.label());
+    }
+
+    /** Moves an initiative to another stage (the kanban board's drag and drop). */
+    @Transactional
+    public Stored<Initiative> changeStage(long productId, long initiativeId, Stage stage, int expectedVersion) {
+        if (stage == null) {
+            throw new InvalidInputException("stage", "must be one of IDEA, DISCOVERY, BUILDING, RELEASED, MEASURED");
+        }
+        return changeColumn(productId, initiativeId, "stage", stage.name(), expectedVersion,
+                i -> "Moved " + i.title() + " to stage " + stage.label());
+    }
+
+    private Stored<Initiative> changeColumn(long productId, long initiativeId, String column, String value, int expectedVersion,
+            java.util.function.Function<Initiative, String> summary) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        Stored<Initiative> before = reader.initiative(roadmapId, initiativeId).orElseThrow(() -> new NotFoundException("Initiative"));
+        // column is one of two constants chosen above, never caller input
+        int rows = jdbc.sql("update roadmap_initiative set " + column + " = :value, updated_at = :now, version = version + 1 "
+                        + "where id = :id and roadmap_id = :r and version = :v")
+                .param("value", value).param("now", now()).param("id", initiativeId).param("r", roadmapId)
+                .param("v", expectedVersion).update();
+        requireUpdated(rows, "The initiative");
+        Stored<Initiative> after = reader.initiative(roadmapId, initiativeId).orElseThrow();
+        audit.record(product.workspaceId(), "roadmap_initiative", initiativeId, "moved", summary.apply(after.value()), before, after);
+        return after;
+    }
+
+    @Transactional
+    public void deleteInitiative(long productId, long initiativeId, int expectedVersion) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        Stored<Initiative> before = reader.initiative(roadmapId, initiativeId).orElseThrow(() -> new NotFoundException("Initiative"));
+        int rows = jdbc.sql("delete from roadmap_initiative where id = :id and roadmap_id = :r and version = :v")
+                .param("id", initiativeId).param("r", roadmapId).param("v", expectedVersion).update();
+        requireUpdated(rows, "The initiative");
+        audit.record(product.workspaceId(), "roadmap_initiative", initiativeId, "deleted",
+                "Deleted initiative " + before.value().title(), before, null);
+    }
+
+    private Map<String, Object> checkInitiative(long roadmapId, InitiativeInput in) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (in.confidence() == null) {
+            problems.put("confidence", "is required: a percentage from 0 to 100");
+        }
+        Initiative.problems(in.title(), in.confidence() == null ? 50 : in.confidence(), in.startDate(), in.endDate())
+                .forEach(problems::putIfAbsent);
+        max(problems, "description", in.description(), 4000);
+        max(problems, "team", in.team(), 100);
+        if (in.horizon() == null) {
+            problems.put("horizon", "must be one of NOW, NEXT, LATER");
+        }
+        problems.putAll(EffortRange.problems(in.effortLow(), in.effortHigh()));
+        Quarter quarter = null;
+        if (in.quarter() != null && !in.quarter().isBlank()) {
+            quarter = Quarter.parse(in.quarter()).orElse(null);
+            if (quarter == null) {
+                problems.put("quarter", "must look like 2026-Q3");
+            }
+        }
+        if (in.themeId() != null && reader.theme(roadmapId, in.themeId()).isEmpty()) {
+            problems.put("themeId", themeGone().fieldErrors().get("themeId"));
+        }
+        List<Long> objectiveIds = in.objectiveIds() == null ? List.of() : in.objectiveIds();
+        if (!objectiveIds.isEmpty()) {
+            Set<Long> known = new LinkedHashSet<>(jdbc.sql("select id from roadmap_objective where roadmap_id = :r")
+                    .param("r", roadmapId).query(Long.class).list());
+            if (!known.containsAll(objectiveIds)) {
+                problems.put("objectiveIds", "names an objective that is not on this roadmap (it may have been deleted)");
+            }
+        }
+        boolean anyLink = in.linkKind() != null || in.linkRef() != null || (in.linkLabel() != null && !in.linkLabel().isBlank());
+        if (anyLink) {
+            if (in.linkKind() == null) {
+                problems.put("linkKind", "must be DIFFERENTIATOR or PROBLEM_STATEMENT");
+            }
+            if (in.linkRef() == null) {
+                problems.put("linkRef", "is required with a link: the id of the differentiator or problem statement");
+            }
+            required(problems, "linkLabel", in.linkLabel(), 300);
+        }
+        ScoreInputs scores = in.scores() == null ? ScoreInputs.NONE : in.scores();
+        scores.problems().forEach(problems::putIfAbsent);
+        check(problems);
+
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("title", in.title().trim());
+        p.put("description", text(in.description()));
+        p.put("theme", in.themeId());
+        p.put("horizon", in.horizon().name());
+        p.put("stage", (in.stage() == null ? Stage.IDEA : in.stage()).name());
+        p.put("team", text(in.team()));
+        p.put("effortLow", in.effortLow());
+        p.put("effortHigh", in.effortHigh());
+        p.put("confidence", in.confidence());
+        p.put("quarter", quarter == null ? null : quarter.toString());
+        p.put("start", in.startDate());
+        p.put("end", in.endDate());
+        p.put("visibility", (in.visibility() == null ? Visibility.INTERNAL : in.visibility()).name());
+        p.put("linkKind", anyLink ? in.linkKind().name() : null);
+        p.put("linkRef", anyLink ? in.linkRef() : null);
+        p.put("linkLabel", anyLink ? in.linkLabel().trim() : null);
+        p.put("reach", scores.reach());
+        p.put("impact", scores.impact());
+        p.put("iceImpact", scores.iceImpact());
+        p.put("iceConfidence", scores.iceConfidence());
+        p.put("iceEase", scores.iceEase());
+        p.put("businessValue", scores.businessValue());
+        p.put("timeCriticality", scores.timeCriticality());
+        p.put("riskReduction", scores.riskReduction());
+        p.put("jobSize", scores.jobSize());
+        p.put("valueScore", scores.value());
+        return p;
+    }
+
+    private void linkObjectives(long initiativeId, List<Long> objectiveIds) {
+        if (objectiveIds == null) {
+            return;
+        }
+        for (Long objectiveId : new LinkedHashSet<>(objectiveIds)) {
+            jdbc.sql("insert into roadmap_initiative_objective (initiative_id, objective_id) values (:i, :o)")
+                    .param("i", initiativeId).param("o", objectiveId).update();
+        }
+    }
+
+    private static InvalidInputException themeGone() {
+        return new InvalidInputException("themeId", "The theme no longer exists on this roadmap (it may have been deleted). "
+                + "Choose another theme or none.");
+    }
+
+    // ---------------------------------------------------------------- dependencies
+
+    /**
+     * Adds a dependency. One on another initiative is refused if it would close a cycle, and the
+     * message names the cycle. The roadmap row is locked meanwhile, so two people adding the two
+     * halves of a cycle at once cannot both succeed.
+     */
+    @Transactional
+    public Stored<Dependency> addDependency(long productId, DependencyInput in) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        jdbc.sql("select id from roadmap where id = :r for update").param("r", roadmapId).query(Long.class).single();
+        RoadmapData data = reader.read(product.productName(), settings(product));
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (in.dependentId() == null || data.initiative(in.dependentId()).isEmpty()) {
+            problems.put("dependentId", "must name an initiative on this roadmap");
+        }
+        boolean onInitiative = in.requiredId() != null;
+        boolean onExternal = in.externalKind() != null || (in.externalName() != null && !in.externalName().isBlank());
+        if (onInitiative && onExternal) {
+            problems.put("requiredId", "give either an initiative or an external team/technology, not both");
+        } else if (!onInitiative && !onExternal) {
+            problems.put("requiredId", "give the initiative it depends on, or an external team or technology");
+        } else if (onInitiative && data.initiative(in.requiredId()).isEmpty()) {
+            problems.put("requiredId", "must name an initiative on this roadmap");
+        } else if (onExternal) {
+            if (in.externalKind() == null) {
+                problems.put("externalKind", "must be TEAM or TECHNOLOGY");
+            }
+            required(problems, "externalName", in.externalName(), 200);
+        }
+        max(problems, "note", in.note(), 1000);
+        check(problems);
+        if (onInitiative) {
+            long dependent = in.dependentId();
+            long required = in.requiredId();
+            boolean duplicate = data.dependencyList().stream()
+                    .anyMatch(d -> d.dependentId() == dependent && d.requiredId() != null && d.requiredId() == required);
+            if (duplicate) {
+                throw new InvalidInputException("requiredId", "“" + data.initiativeTitle(dependent) + "” already depends on “"
+                        + data.initiativeTitle(required) + "”.");
+            }
+            Optional<List<Long>> cycle = DependencyAnalysis.cycleIfAdded(data.dependencyList(), dependent, required);
+            if (cycle.isPresent()) {
+                var titles = data.initiativeTitles();
+                throw new InvalidInputException("requiredId", dependent == required
+                        ? "An initiative cannot depend on itself."
+                        : "This would make a dependency cycle: " + DependencyAnalysis.describeCycle(cycle.get(), titles::get)
+                                + ". Remove one of those dependencies first.");
+            }
+        }
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into roadmap_dependency (roadmap_id, dependent_id, required_id, external_kind, external_name, note, created_at)
+                values (:r, :dependent, :required, :kind, :name, :note, :now)""")
+                .param("r", roadmapId).param("dependent", in.dependentId()).param("required", onInitiative ? in.requiredId() : null)
+                .param("kind", onInitiative ? null : in.externalKind().name())
+                .param("name", onInitiative ? null : in.externalName().trim()).param("note", text(in.note()))
+                .param("now", now()).update(keys, "id");
+        Stored<Dependency> dependency = reader.dependency(roadmapId, keys.getKey().longValue()).orElseThrow();
+        audit.record(product.workspaceId(), "roadmap_dependency", dependency.value().id(), "created",
+                "“" + data.initiativeTitle(in.dependentId()) + "” now depends on "
+                        + (onInitiative ? "“" + data.initiativeTitle(in.requiredId()) + "”"
+                        : in.externalKind().label().toLowerCase(Locale.ROOT) + " " + in.externalName().trim()),
+                null, dependency);
+        return dependency;
+    }
+
+    @Transactional
+    public void removeDependency(long productId, long dependencyId, int expectedVersion) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        Stored<Dependency> before = reader.dependency(roadmapId, dependencyId).orElseThrow(() -> new NotFoundException("Dependency"));
+        int rows = jdbc.sql("delete from roadmap_dependency where id = :id and roadmap_id = :r and version = :v")
+                .param("id", dependencyId).param("r", roadmapId).param("v", expectedVersion).update();
+        requireUpdated(rows, "The dependency");
+        audit.record(product.workspaceId(), "roadmap_dependency", dependencyId, "deleted", "Removed a dependency", before, null);
+    }
+
+    // ---------------------------------------------------------------- risks
+
+    @Transactional
+    public Stored<Risk> createRisk(long productId, RiskInput input) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        checkRisk(roadmapId, input);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into roadmap_risk (roadmap_id, initiative_id, title, likelihood, impact, mitigation, owner, created_at, updated_at)
+                values (:r, :initiative, :title, :likelihood, :impact, :mitigation, :owner, :now, :now)""")
+                .param("r", roadmapId).params(riskParams(input)).param("now", now()).update(keys, "id");
+        Stored<Risk> risk = reader.risk(roadmapId, keys.getKey().longValue()).orElseThrow();
+        audit.record(product.workspaceId(), "roadmap_risk", risk.value().id(), "created", "Added risk " + risk.value().title(), null, risk);
+        return risk;
+    }
+
+    @Transactional
+    public Stored<Risk> updateRisk(long productId, long riskId, RiskInput input, int expectedVersion) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        Stored<Risk> before = reader.risk(roadmapId, riskId).orElseThrow(() -> new NotFoundException("Risk"));
+        checkRisk(roadmapId, input);
+        int rows = jdbc.sql("""
+                update roadmap_risk set initiative_id = :initiative, title = :title, likelihood = :likelihood, impact = :impact,
+                       mitigation = :mitigation, owner = :owner, updated_at = :now, version = version + 1
+                where id = :id and roadmap_id = :r and version = :v""")
+                .params(riskParams(input)).param("now", now()).param("id", riskId).param("r", roadmapId)
+                .param("v", expectedVersion).update();
+        requireUpdated(rows, "The risk");
+        Stored<Risk> after = reader.risk(roadmapId, riskId).orElseThrow();
+        audit.record(product.workspaceId(), "roadmap_risk", riskId, "updated", "Updated risk " + after.value().title(), before, after);
+        return after;
+    }
+
+    @Transactional
+    public void deleteRisk(long productId, long riskId, int expectedVersion) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        Stored<Risk> before = reader.risk(roadmapId, riskId).orElseThrow(() -> new NotFoundException("Risk"));
+        int rows = jdbc.sql("delete from roadmap_risk where id = :id and roadmap_id = :r and version = :v")
+                .param("id", riskId).param("r", roadmapId).param("v", expectedVersion).update();
+        requireUpdated(rows, "The risk");
+        audit.record(product.workspaceId(), "roadmap_risk", riskId, "deleted", "Deleted risk " + before.value().title(), before, null);
+    }
+
+    private void checkRisk(long roadmapId, RiskInput in) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (in.likelihood() == null) {
+            problems.put("likelihood", "is required: 1 (rare) to 5 (almost certain)");
+        }
+        if (in.impact() == null) {
+            problems.put("impact", "is required: 1 (minor) to 5 (severe)");
+        }
+        Risk.problems(in.title(), in.likelihood() == null ? 1 : in.likelihood(), in.impact() == null ? 1 : in.impact())
+                .forEach(problems::putIfAbsent);
+        max(problems, "title", in.title(), 200);
+        max(problems, "mitigation", in.mitigation(), 2000);
+        max(problems, "owner", in.owner(), 100);
+        if (in.initiativeId() != null && reader.initiative(roadmapId, in.initiativeId()).isEmpty()) {
+            problems.put("initiativeId", "must name an initiative on this roadmap");
+        }
+        check(problems);
+    }
+
+    private static Map<String, Object> riskParams(RiskInput in) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("initiative", in.initiativeId());
+        p.put("title", in.title().trim());
+        p.put("likelihood", in.likelihood());
+        p.put("impact", in.impact());
+        p.put("mitigation", text(in.mitigation()));
+        p.put("owner", text(in.owner()));
+        return p;
+    }
+
+    // ---------------------------------------------------------------- snapshots
+
+    /** Saves the roadmap as it stands now under a name ("Board, March"). */
+    @Transactional
+    public SnapshotInfo takeSnapshot(long productId, String name) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        Map<String, String> problems = new LinkedHashMap<>();
+        required(problems, "name", name, 120);
+        check(problems);
+        RoadmapData data = reader.read(product.productName(), settings(product));
+        List<SnapshotItem> items = data.snapshotItems();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into roadmap_snapshot (roadmap_id, name, items_json, item_count, taken_by, taken_at)
+                values (:r, :name, :items, :count, :by, :now)""")
+                .param("r", data.settings().id()).param("name", name.trim()).param("items", json.writeValueAsString(items))
+                .param("count", items.size()).param("by", Callers.current().displayName()).param("now", now())
+                .update(keys, "id");
+        SnapshotInfo info = snapshotInfo(data.settings().id(), keys.getKey().longValue());
+        audit.record(product.workspaceId(), "roadmap_snapshot", info.id(), "created",
+                "Saved roadmap snapshot " + info.name() + " (" + info.itemCount() + " initiatives)", null, info);
+        return info;
+    }
+
+    public List<SnapshotInfo> snapshots(long productId) {
+        long roadmapId = settings(access.product(productId, Permission.READ)).id();
+        return jdbc.sql("""
+                select id, name, item_count, taken_by, taken_at from roadmap_snapshot where roadmap_id = :r
+                order by taken_at desc, id desc""")
+                .param("r", roadmapId).query((rs, i) -> new SnapshotInfo(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        rs.getString(4), rs.getObject(5, OffsetDateTime.class))).list();
+    }
+
+    public Snapshot snapshot(long productId, long snapshotId) {
+        long roadmapId = settings(access.product(productId, Permission.READ)).id();
+        SnapshotInfo info = snapshotInfo(roadmapId, snapshotId);
+        String items = jdbc.sql("select items_json from roadmap_snapshot where id = :id and roadmap_id = :r")
+                .param("id", snapshotId).param("r", roadmapId).query(String.class).single();
+        return new Snapshot(info, json.readValue(items, new TypeReference<List<SnapshotItem>>() {
+        }));
+    }
+
+    /**
+     * What changed from one snapshot to another, or to the roadmap as it is now when {@code toSnapshotId}
+     * is null.
+     */
+    public RoadmapDiff diff(long productId, long fromSnapshotId, Long toSnapshotId) {
+        Snapshot from = snapshot(productId, fromSnapshotId);
+        List<SnapshotItem> to = toSnapshotId == null ? load(productId).snapshotItems() : snapshot(productId, toSnapshotId).items();
+        return RoadmapDiff.between(from.items(), to);
+    }
+
+    private SnapshotInfo snapshotInfo(long roadmapId, long snapshotId) {
+        return jdbc.sql("select id, name, item_count, taken_by, taken_at from roadmap_snapshot where id = :id and roadmap_id = :r")
+                .param("id", snapshotId).param("r", roadmapId)
+                .query((rs, i) -> new SnapshotInfo(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class)))
+                .optional().orElseThrow(() -> new NotFoundException("Snapshot"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The product's roadmap row, created with defaults the first time anyone opens it. */
+    private RoadmapSettings settings(ProductAccess product) {
+        Optional<RoadmapSettings> existing = reader.settings(product.productId());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            jdbc.sql("""
+                    insert into roadmap (product_id, workspace_id, created_at, updated_at)
+                    values (:product, :ws, :now, :now)""")
+                    .param("product", product.productId()).param("ws", product.workspaceId()).param("now", now()).update();
+        } catch (DuplicateKeyException e) {
+            // someone else opened it at the same moment; theirs is as good as ours
+        }
+        return reader.settings(product.productId()).orElseThrow();
+    }
+
+    private static void requireUpdated(int rows, String what) {
+        if (rows == 0) {
+            throw ConflictException.staleVersion(what);
+        }
+    }
+
+    private static void check(Map<String, String> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static void required(Map<String, String> problems, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            problems.putIfAbsent(field, "must not be blank");
+        } else {
+            max(problems, field, value, max);
+        }
+    }
+
+    private static void max(Map<String, String> problems, String field, String value, int max) {
+        if (value != null && value.trim().length() > max) {
+            problems.putIfAbsent(field, "must be at most " + max + " characters");
+        }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.trim();
+    }
+
+    private static String key(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}
