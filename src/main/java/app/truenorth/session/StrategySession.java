@@ -378,6 +378,12 @@ public final class StrategySession {
      */
     public boolean signOff(Phase phase, long userId, Instant at) {
         requireActive();
+        // who may act is checked before the phase's state, so a non-approver always hears "not yours"
+        PhaseRecord r = phases.get(phase);
+        Participant approver = r.approvers.stream().filter(a -> a.userId() == userId).findFirst()
+                .orElseThrow(() -> new ForbiddenException("Only the named approvers of " + phase.label()
+                        + " can sign it off" + (r.approvers.isEmpty() ? "; none are named yet." : ": "
+                        + r.approvers.stream().map(Participant::name).collect(Collectors.joining(", ")) + ".")));
         PhaseStatus status = status(phase);
         if (status == PhaseStatus.LOCKED) {
             Phase blocking = phase.previous();
@@ -393,11 +399,6 @@ public final class StrategySession {
         if (status == PhaseStatus.NEEDS_REVIEW) {
             throw new ConflictException(phase.label() + " needs review: confirm it still holds, or reopen it.");
         }
-        PhaseRecord r = phases.get(phase);
-        Participant approver = r.approvers.stream().filter(a -> a.userId() == userId).findFirst()
-                .orElseThrow(() -> new ForbiddenException("Only the named approvers of " + phase.label()
-                        + " can sign it off" + (r.approvers.isEmpty() ? "; none are named yet." : ": "
-                        + r.approvers.stream().map(Participant::name).collect(Collectors.joining(", ")) + ".")));
         if (r.signOffs.stream().anyMatch(s -> s.userId() == userId)) {
             throw new ConflictException("You have already signed off " + phase.label() + ".");
         }
@@ -428,14 +429,14 @@ public final class StrategySession {
     /** An approver asks for changes instead of signing off; earlier sign-offs of the phase no longer count. */
     public void requestChanges(Phase phase, long userId, String comment, Instant at) {
         requireActive();
+        PhaseRecord r = phases.get(phase);
+        Participant approver = r.approvers.stream().filter(a -> a.userId() == userId).findFirst()
+                .orElseThrow(() -> new ForbiddenException("Only the named approvers of " + phase.label() + " can request changes."));
         PhaseStatus status = status(phase);
         if (status != PhaseStatus.OPEN && status != PhaseStatus.AWAITING_SIGN_OFF) {
             throw new ConflictException("You can only request changes to a phase that is open for sign-off; "
                     + phase.label() + " is " + status.label().toLowerCase() + ".");
         }
-        PhaseRecord r = phases.get(phase);
-        Participant approver = r.approvers.stream().filter(a -> a.userId() == userId).findFirst()
-                .orElseThrow(() -> new ForbiddenException("Only the named approvers of " + phase.label() + " can request changes."));
         String text = Positioning.clean(comment);
         if (text.isEmpty()) {
             throw new InvalidInputException("comment", "say what should change");
@@ -457,12 +458,12 @@ public final class StrategySession {
      */
     public List<Phase> reopen(Phase phase, long userId, String reason, Instant at) {
         requireActive();
+        if (userId != facilitator.userId() && !isApprover(phase, userId)) {
+            throw new ForbiddenException("Only the facilitator or an approver of " + phase.label() + " can reopen it.");
+        }
         PhaseStatus status = status(phase);
         if (status != PhaseStatus.SIGNED_OFF && status != PhaseStatus.NEEDS_REVIEW) {
             throw new ConflictException(phase.label() + " is not signed off, so there is nothing to reopen.");
-        }
-        if (userId != facilitator.userId() && !isApprover(phase, userId)) {
-            throw new ForbiddenException("Only the facilitator or an approver of " + phase.label() + " can reopen it.");
         }
         String text = Positioning.clean(reason);
         if (text.isEmpty()) {
@@ -493,6 +494,8 @@ public final class StrategySession {
     /** An approver confirms a phase flagged "needs review" still holds, once the phase before is signed off again. */
     public void confirm(Phase phase, long userId, Instant at) {
         requireActive();
+        Participant approver = phases.get(phase).approvers.stream().filter(a -> a.userId() == userId).findFirst()
+                .orElseThrow(() -> new ForbiddenException("Only the named approvers of " + phase.label() + " can confirm it."));
         if (status(phase) != PhaseStatus.NEEDS_REVIEW) {
             throw new ConflictException(phase.label() + " does not need review.");
         }
@@ -500,8 +503,6 @@ public final class StrategySession {
         if (previous != null && status(previous) != PhaseStatus.SIGNED_OFF) {
             throw new ConflictException("Confirm " + phase.label() + " after " + previous.label() + " is signed off again.");
         }
-        Participant approver = phases.get(phase).approvers.stream().filter(a -> a.userId() == userId).findFirst()
-                .orElseThrow(() -> new ForbiddenException("Only the named approvers of " + phase.label() + " can confirm it."));
         phases.get(phase).needsReview = false;
         history.add(new Decision(phase, DecisionKind.CONFIRMED, userId, approver.name(), "", at));
     }

@@ -5,6 +5,7 @@ import app.truenorth.market.MarketDraft;
 import app.truenorth.market.MarketModel;
 import app.truenorth.market.MarketSizings;
 import app.truenorth.platform.ConflictException;
+import app.truenorth.platform.ForbiddenException;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.audit.AuditLog;
@@ -237,7 +238,7 @@ public class StrategySessions {
     public Loaded signOff(long productId, long sessionId, Integer version, Phase phase) {
         long[] workspace = new long[1];
         boolean[] completed = new boolean[1];
-        Loaded loaded = change(productId, sessionId, version, Permission.READ, "signed-off",
+        Loaded loaded = change(productId, sessionId, version, approverOf(phase, "sign it off"), "signed-off",
                 Callers.current().displayName() + " signed off " + phase.label(), (s, ws) -> {
                     workspace[0] = ws;
                     completed[0] = s.signOff(phase, Callers.current().id(), clock.instant());
@@ -252,20 +253,25 @@ public class StrategySessions {
 
     @Transactional
     public Loaded requestChanges(long productId, long sessionId, Integer version, Phase phase, String comment) {
-        return change(productId, sessionId, version, Permission.READ, "changes-requested",
+        return change(productId, sessionId, version, approverOf(phase, "request changes"), "changes-requested",
                 Callers.current().displayName() + " requested changes to " + phase.label(),
                 (s, ws) -> s.requestChanges(phase, Callers.current().id(), comment, clock.instant()));
     }
 
     @Transactional
     public Loaded reopen(long productId, long sessionId, Integer version, Phase phase, String reason) {
-        return change(productId, sessionId, version, Permission.READ, "reopened", "Reopened " + phase.label(),
+        return change(productId, sessionId, version, s -> {
+                    long caller = Callers.current().id();
+                    if (caller != s.facilitator().userId() && !s.isApprover(phase, caller)) {
+                        throw new ForbiddenException("Only the facilitator or an approver of " + phase.label() + " can reopen it.");
+                    }
+                }, "reopened", "Reopened " + phase.label(),
                 (s, ws) -> s.reopen(phase, Callers.current().id(), reason, clock.instant()));
     }
 
     @Transactional
     public Loaded confirm(long productId, long sessionId, Integer version, Phase phase) {
-        return change(productId, sessionId, version, Permission.READ, "confirmed", "Confirmed " + phase.label() + " after review",
+        return change(productId, sessionId, version, approverOf(phase, "confirm it"), "confirmed", "Confirmed " + phase.label() + " after review",
                 (s, ws) -> s.confirm(phase, Callers.current().id(), clock.instant()));
     }
 
@@ -292,10 +298,33 @@ public class StrategySessions {
         void apply(StrategySession session, long workspaceId);
     }
 
+    /**
+     * An action any member may attempt but only the phase's named approvers may take, whatever their role.
+     * Checked before the version, so someone who may not act hears that rather than about a stale page.
+     */
+    private static java.util.function.Consumer<StrategySession> approverOf(Phase phase, String what) {
+        return s -> {
+            if (!s.isApprover(phase, Callers.current().id())) {
+                throw new ForbiddenException("Only the named approvers of " + phase.label() + " can " + what + ".");
+            }
+        };
+    }
+
     private Loaded change(long productId, long sessionId, Integer expectedVersion, Permission permission, String action,
             String summary, Change change) {
+        return change(productId, sessionId, expectedVersion, permission, s -> { }, action, summary, change);
+    }
+
+    private Loaded change(long productId, long sessionId, Integer expectedVersion,
+            java.util.function.Consumer<StrategySession> mayAct, String action, String summary, Change change) {
+        return change(productId, sessionId, expectedVersion, Permission.READ, mayAct, action, summary, change);
+    }
+
+    private Loaded change(long productId, long sessionId, Integer expectedVersion, Permission permission,
+            java.util.function.Consumer<StrategySession> mayAct, String action, String summary, Change change) {
         var product = access.product(productId, permission);
         StrategySession s = repository.load(product.workspaceId(), productId, sessionId);
+        mayAct.accept(s);
         if (expectedVersion != null && expectedVersion != s.version()) {
             throw ConflictException.staleVersion("The strategy session");
         }

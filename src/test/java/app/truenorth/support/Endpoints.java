@@ -89,7 +89,7 @@ public final class Endpoints {
                 RequestParam param = p.getParameterAnnotation(RequestParam.class);
                 if (param != null) {
                     String name = paramName(p, param);
-                    if (name.endsWith("Id")) {
+                    if (isId(name)) {
                         names.add(name);
                     }
                 }
@@ -101,6 +101,11 @@ public final class Endpoints {
         public String toString() {
             return method + " " + pattern;
         }
+    }
+
+    /** Parameters that point at something: names ending in "Id", and a diff's {@code from} snapshot. */
+    static boolean isId(String name) {
+        return name.endsWith("Id") || name.equals("from");
     }
 
     /** All endpoints, sorted by path and method. */
@@ -173,7 +178,7 @@ public final class Endpoints {
             RequestParam param = p.getParameterAnnotation(RequestParam.class);
             if (param != null) {
                 String name = paramName(p, param);
-                if (name.endsWith("Id")) {
+                if (isId(name)) {
                     request.param(name, ids.apply(name));
                 } else if (param.required() && org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE.equals(param.defaultValue())) {
                     request.param(name, String.valueOf(sample(p.getGenericParameterType(), name, null, endpoint)));

@@ -1,22 +1,52 @@
 package app.truenorth.support;
 
+import app.truenorth.roadmap.RoadmapInputs;
+import app.truenorth.roadmap.Roadmaps;
+import app.truenorth.roadmap.domain.Direction;
+import app.truenorth.roadmap.domain.Horizon;
+import app.truenorth.roadmap.domain.Stage;
+import app.truenorth.roadmap.domain.Visibility;
+import app.truenorth.session.Participant;
+import app.truenorth.session.StrategyDemo;
+import app.truenorth.session.StrategySessions;
 import app.truenorth.workspace.ApiTokens;
 import app.truenorth.workspace.Invitations;
 import app.truenorth.workspace.Products;
 import app.truenorth.workspace.Role;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 
 /**
- * A populated workspace for security tests: an owner, one member of each other role, a product, an
- * open invitation, and API tokens. {@link #id(String)} maps the name of a path variable or id
- * parameter to the id of this workspace's thing of that kind.
+ * A populated workspace for security tests: an owner, one member of each other role, a product with a
+ * strategy session and a roadmap, an open invitation, and API tokens. {@link #ids(Endpoints.Endpoint)}
+ * maps the name of a path variable or id parameter of an endpoint to the id of this workspace's thing of
+ * that kind.
  *
  * @param ownerToken    a token the owner calls the API with
  * @param ownerTokenId  another token of the owner, for endpoints that take a token id
  */
 public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Person contributor, Fixtures.Person viewer,
-        Products.Product product, long invitationId, String ownerToken, long ownerTokenId) {
+        Products.Product product, long invitationId, String ownerToken, long ownerTokenId, Strategy strategy, Roadmap roadmap) {
+
+    /** Ids of the product's strategy session and its artifacts. */
+    public record Strategy(long sessionId, long statementId, long initiativeId) {
+    }
+
+    /** Ids of things on the product's roadmap. */
+    public record Roadmap(long themeId, long objectiveId, long initiativeId, long dependencyId, long riskId, long snapshotId) {
+    }
 
     public static Tenant create(Fixtures fixtures, Invitations invitations, ApiTokens tokens) {
+        return create(fixtures, invitations, tokens, null);
+    }
+
+    /** With the application context, the product also gets a strategy session and a roadmap to point at. */
+    public static Tenant create(Fixtures fixtures, Invitations invitations, ApiTokens tokens, ApplicationContext context) {
         var owner = fixtures.owner();
         var editor = fixtures.member(owner, Role.EDITOR);
         var contributor = fixtures.member(owner, Role.CONTRIBUTOR);
@@ -26,7 +56,55 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
                 .invitation().id();
         String ownerToken = fixtures.token(owner);
         long targetToken = tokens.create(owner.userId(), owner.workspaceId(), "target token").token().id();
-        return new Tenant(owner, editor, contributor, viewer, product, invitationId, ownerToken, targetToken);
+        Strategy strategy = null;
+        Roadmap roadmap = null;
+        if (context != null) {
+            // the modules' services check the caller's role, so build the content as the owner
+            var previous = SecurityContextHolder.getContext();
+            SecurityContextHolder.setContext(new SecurityContextImpl(
+                    org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                            owner.principal(), null, owner.principal().getAuthorities())));
+            try {
+                strategy = strategy(context, owner, editor, contributor, product.id());
+                roadmap = roadmap(context.getBean(Roadmaps.class), product.id());
+            } finally {
+                SecurityContextHolder.setContext(previous);
+            }
+        }
+        return new Tenant(owner, editor, contributor, viewer, product, invitationId, ownerToken, targetToken, strategy, roadmap);
+    }
+
+    private static Strategy strategy(ApplicationContext context, Fixtures.Person owner, Fixtures.Person editor,
+            Fixtures.Person contributor, long productId) {
+        // a session that has reached roadmap planning, so statements and planned initiatives exist; the owner
+        // facilitates and approves (the control requests act as the owner), the viewer is deliberately no
+        // approver, so role tests see sign-offs refused to them
+        long sessionId = context.getBean(StrategyDemo.class).seed(owner.workspaceId(), productId,
+                new Participant(owner.userId(), owner.displayName()), new Participant(owner.userId(), owner.displayName()),
+                new Participant(editor.userId(), editor.displayName()), LocalDate.now().minusWeeks(3));
+        var session = context.getBean(StrategySessions.class).get(productId, sessionId).session();
+        return new Strategy(sessionId, session.statements().getFirst().id(), session.initiatives().getFirst().id());
+    }
+
+    private static Roadmap roadmap(Roadmaps roadmaps, long productId) {
+        long themeId = roadmaps.createTheme(productId, new RoadmapInputs.ThemeInput("Visibility", "See every van")).value().id();
+        long objectiveId = roadmaps.createObjective(productId, new RoadmapInputs.ObjectiveInput("Fresher positions",
+                "Position age", "s", Direction.DECREASE, new BigDecimal("600"), new BigDecimal("10"), new BigDecimal("300"),
+                LocalDate.now().plusMonths(6))).value().id();
+        long first = initiative(roadmaps, productId, themeId, objectiveId, "Live map");
+        long second = initiative(roadmaps, productId, themeId, objectiveId, "ETA alerts");
+        long dependencyId = roadmaps.addDependency(productId,
+                new RoadmapInputs.DependencyInput(second, first, null, null, "needs live positions")).value().id();
+        long riskId = roadmaps.createRisk(productId, new RoadmapInputs.RiskInput(first, "Tracker firmware lags", 3, 3,
+                "Pilot with two depots", "Platform lead")).value().id();
+        long snapshotId = roadmaps.takeSnapshot(productId, "Baseline").id();
+        return new Roadmap(themeId, objectiveId, first, dependencyId, riskId, snapshotId);
+    }
+
+    private static long initiative(Roadmaps roadmaps, long productId, long themeId, long objectiveId, String title) {
+        return roadmaps.createInitiative(productId, new RoadmapInputs.InitiativeInput(title, "", themeId, List.of(objectiveId),
+                Horizon.NOW, Stage.DISCOVERY, "Platform", new BigDecimal("2"), new BigDecimal("4"), 70, null, null, null,
+                Visibility.INTERNAL, null, null, null, null)).value().id();
     }
 
     public long workspaceId() {
@@ -42,6 +120,15 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
         };
     }
 
+    /** The ids this workspace's things have, for the path variables and id parameters of one endpoint. */
+    public Function<String, String> ids(Endpoints.Endpoint endpoint) {
+        // an initiative of the strategy session and one of the roadmap share the variable's name
+        boolean inSession = endpoint.pattern().contains("/sessions/");
+        return name -> name.equals("initiativeId") && inSession && strategy != null
+                ? String.valueOf(strategy.initiativeId())
+                : id(name);
+    }
+
     /**
      * The id of this workspace's thing that a path variable or id parameter of that name points at.
      * Throws for a name it does not know: a new kind of id must be added here consciously, so the
@@ -55,9 +142,32 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             case "invitationId" -> String.valueOf(invitationId);
             case "tokenId" -> String.valueOf(ownerTokenId);
             case "workspaceId" -> String.valueOf(workspaceId());
+            case "phase" -> "positioning";
+            case "sessionId" -> String.valueOf(strategyIds().sessionId());
+            case "statementId" -> String.valueOf(strategyIds().statementId());
+            case "initiativeId" -> String.valueOf(roadmapIds().initiativeId());
+            case "themeId" -> String.valueOf(roadmapIds().themeId());
+            case "objectiveId" -> String.valueOf(roadmapIds().objectiveId());
+            case "dependencyId" -> String.valueOf(roadmapIds().dependencyId());
+            case "riskId" -> String.valueOf(roadmapIds().riskId());
+            case "snapshotId", "from" -> String.valueOf(roadmapIds().snapshotId());
             default -> throw new IllegalStateException("No id for the path variable or parameter '" + variable
                     + "'. Teach app.truenorth.support.Tenant#id which thing of a workspace it names (create one in "
                     + "Tenant.create), so tenant isolation and role checks cover the new endpoint.");
         };
+    }
+
+    private Strategy strategyIds() {
+        if (strategy == null) {
+            throw new IllegalStateException("Create the tenant with the application context to reach strategy endpoints");
+        }
+        return strategy;
+    }
+
+    private Roadmap roadmapIds() {
+        if (roadmap == null) {
+            throw new IllegalStateException("Create the tenant with the application context to reach roadmap endpoints");
+        }
+        return roadmap;
     }
 }

@@ -23,10 +23,20 @@ public final class FormErrors {
         FormErrors errors = new FormErrors();
         for (FieldError e : binding.getFieldErrors()) {
             String message = e.isBindingFailure() ? bindingFailure(e) : e.getDefaultMessage();
-            errors.byField.putIfAbsent(e.getField(), message);
+            // one message per field; "this is missing" says more than a length rule about the same empty value
+            if (missing(e)) {
+                errors.byField.put(e.getField(), message);
+            } else {
+                errors.byField.putIfAbsent(e.getField(), message);
+            }
         }
         binding.getGlobalErrors().forEach(e -> errors.global = e.getDefaultMessage());
         return errors;
+    }
+
+    private static boolean missing(FieldError error) {
+        String code = error.getCode();
+        return "NotBlank".equals(code) || "NotNull".equals(code) || "NotEmpty".equals(code);
     }
 
     /** A value that could not even be converted to the field's type: say what the field takes. */

@@ -10,6 +10,7 @@ import app.truenorth.session.LinkKind;
 import app.truenorth.session.Phase;
 import app.truenorth.session.PlannedInitiative;
 import app.truenorth.session.Positioning;
+import app.truenorth.workspace.MemberAction;
 import app.truenorth.session.ProblemFraming;
 import app.truenorth.session.ProblemStatement;
 import app.truenorth.session.StrategySessions;
@@ -200,6 +201,7 @@ class SessionApi {
         return write(sessionId, ifMatch, body.version(), true, v -> sessions.writeSynthesis(productId, sessionId, v, p, body.note()));
     }
 
+    @MemberAction
     @PostMapping("/{sessionId}/phases/{phase}/sign-off")
     @Operation(summary = "Sign off a phase as one of its named approvers",
             description = "Refused with 409 when an earlier phase is not signed off, 403 for someone who is not a named approver, "
@@ -210,6 +212,7 @@ class SessionApi {
         return write(sessionId, ifMatch, body == null ? null : body.version(), false, v -> sessions.signOff(productId, sessionId, v, p));
     }
 
+    @MemberAction
     @PostMapping("/{sessionId}/phases/{phase}/request-changes")
     @Operation(summary = "Request changes to a phase instead of signing it off (named approvers)")
     ResponseEntity<SessionView> requestChanges(@PathVariable long productId, @PathVariable long sessionId, @PathVariable String phase,
@@ -219,6 +222,7 @@ class SessionApi {
                 v -> sessions.requestChanges(productId, sessionId, v, p, body.comment()));
     }
 
+    @MemberAction
     @PostMapping("/{sessionId}/phases/{phase}/reopen")
     @Operation(summary = "Reopen a signed-off phase; later signed-off phases are flagged 'needs review'")
     ResponseEntity<SessionView> reopen(@PathVariable long productId, @PathVariable long sessionId, @PathVariable String phase,
@@ -227,6 +231,7 @@ class SessionApi {
         return write(sessionId, ifMatch, body.version(), false, v -> sessions.reopen(productId, sessionId, v, p, body.reason()));
     }
 
+    @MemberAction
     @PostMapping("/{sessionId}/phases/{phase}/confirm")
     @Operation(summary = "Confirm a phase flagged 'needs review' still holds (named approvers)")
     ResponseEntity<SessionView> confirm(@PathVariable long productId, @PathVariable long sessionId, @PathVariable String phase,
@@ -246,6 +251,7 @@ class SessionApi {
         return write(sessionId, ifMatch, body.version(), true, v -> sessions.updatePositioning(productId, sessionId, v, positioning));
     }
 
+    @MemberAction
     @PostMapping("/{sessionId}/positioning/votes")
     @Operation(summary = "Agree or disagree with the positioning statement (participants)")
     ResponseEntity<SessionView> vote(@PathVariable long productId, @PathVariable long sessionId, @Valid @RequestBody VoteBody body) {

@@ -18,6 +18,7 @@ import app.truenorth.session.ProblemFraming;
 import app.truenorth.session.ProblemStatement;
 import app.truenorth.session.StrategySessions;
 import app.truenorth.session.brief.StrategyBrief;
+import app.truenorth.workspace.MemberAction;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.ShellFactory;
 import app.truenorth.workspace.WorkspaceAccess;
@@ -159,6 +160,7 @@ class SessionPages {
                 () -> sessions.writeSynthesis(productId, sessionId, version(params), p, params.get("synthesis")));
     }
 
+    @MemberAction
     @PostMapping("/products/{productId}/strategy/sessions/{sessionId}/{phase}/sign-off")
     String signOff(@PathVariable long productId, @PathVariable long sessionId, @PathVariable String phase,
             @RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response, Model model,
@@ -168,6 +170,7 @@ class SessionPages {
                 () -> sessions.signOff(productId, sessionId, version(params), p));
     }
 
+    @MemberAction
     @PostMapping("/products/{productId}/strategy/sessions/{sessionId}/{phase}/request-changes")
     String requestChanges(@PathVariable long productId, @PathVariable long sessionId, @PathVariable String phase,
             @RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response, Model model,
@@ -177,6 +180,7 @@ class SessionPages {
                 () -> sessions.requestChanges(productId, sessionId, version(params), p, params.get("comment")));
     }
 
+    @MemberAction
     @PostMapping("/products/{productId}/strategy/sessions/{sessionId}/{phase}/reopen")
     String reopen(@PathVariable long productId, @PathVariable long sessionId, @PathVariable String phase,
             @RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response, Model model,
@@ -187,6 +191,7 @@ class SessionPages {
                 () -> sessions.reopen(productId, sessionId, version(params), p, params.get("reason")));
     }
 
+    @MemberAction
     @PostMapping("/products/{productId}/strategy/sessions/{sessionId}/{phase}/confirm")
     String confirm(@PathVariable long productId, @PathVariable long sessionId, @PathVariable String phase,
             @RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response, Model model,
@@ -216,6 +221,7 @@ class SessionPages {
         });
     }
 
+    @MemberAction
     @PostMapping("/products/{productId}/strategy/sessions/{sessionId}/positioning/vote")
     String vote(@PathVariable long productId, @PathVariable long sessionId, @RequestParam Map<String, String> params,
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
@@ -456,10 +462,11 @@ class SessionPages {
         }
     }
 
+    /** A phase chosen in a form (not in the path): a missing or unknown one is bad input, not a missing page. */
     private static Phase phaseParam(String slug) {
         Phase p = slug == null ? null : Phase.fromSlug(slug);
         if (p == null) {
-            throw new NotFoundException("Phase");
+            throw new app.truenorth.platform.InvalidInputException("phase", "Choose one of the five phases.");
         }
         return p;
     }

@@ -83,13 +83,13 @@ class RoleAccessTest {
         assertThat(writes).map(Endpoint::toString).contains("POST /products", "POST /api/v1/products",
                 "PUT /api/v1/products/{productId}", "POST /workspace/invitations", "DELETE /api/v1/members/{userId}");
 
-        Tenant tenant = Tenant.create(fixtures, invitations, tokens);
+        Tenant tenant = Tenant.create(fixtures, invitations, tokens, context);
         String viewerToken = fixtures.token(tenant.viewer());
         WorkspaceSnapshot before = WorkspaceSnapshot.of(jdbc, tenant.workspaceId());
         List<String> failures = new ArrayList<>();
         for (Endpoint endpoint : writes) {
             MvcResult result = mvc.perform(as(tenant.viewer(), viewerToken, endpoint,
-                    Endpoints.request(endpoint, tenant::id))).andReturn();
+                    Endpoints.request(endpoint, tenant.ids(endpoint)))).andReturn();
             if (result.getResponse().getStatus() != 403) {
                 failures.add(endpoint + " answered " + result.getResponse().getStatus() + " to a viewer, not 403");
             } else if (endpoint.api() && !String.valueOf(result.getResponse().getContentType()).startsWith("application/problem+json")) {
@@ -108,7 +108,7 @@ class RoleAccessTest {
     /** The self-service writes really are open to a viewer: each one works. */
     @Test
     void aViewerMayStillLookAfterTheirOwnAccount() throws Exception {
-        Tenant tenant = Tenant.create(fixtures, invitations, tokens);
+        Tenant tenant = Tenant.create(fixtures, invitations, tokens, context);
         var viewer = tenant.viewer();
         String token = fixtures.token(viewer);
 
@@ -167,7 +167,7 @@ class RoleAccessTest {
     void eachWorkspaceEndpointNeedsItsRole(String name, Role least) throws Exception {
         Endpoint endpoint = Endpoints.all(context).stream().filter(e -> e.toString().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no endpoint " + name));
-        Tenant tenant = Tenant.create(fixtures, invitations, tokens);
+        Tenant tenant = Tenant.create(fixtures, invitations, tokens, context);
         Map<Role, String> apiTokens = new java.util.EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             apiTokens.put(role, fixtures.token(tenant.as(role)));
@@ -177,7 +177,7 @@ class RoleAccessTest {
         for (Role role : List.of(Role.VIEWER, Role.CONTRIBUTOR, Role.EDITOR, Role.OWNER)) {
             Fixtures.Person person = tenant.as(role);
             MvcResult result = mvc.perform(as(person, apiTokens.get(role), endpoint,
-                    Endpoints.request(endpoint, tenant::id))).andReturn();
+                    Endpoints.request(endpoint, tenant.ids(endpoint)))).andReturn();
             int status = result.getResponse().getStatus();
             assertThat(Responses.serverErrorOrLeak(result)).as(name + " as " + role).isNull();
             if (role.ordinal() > least.ordinal()) {

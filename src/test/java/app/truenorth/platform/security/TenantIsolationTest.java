@@ -70,8 +70,8 @@ class TenantIsolationTest {
 
     @Test
     void everyEndpointThatTakesAnIdAnswers404ForAnotherWorkspacesThingsAndChangesNothing() throws Exception {
-        Tenant a = Tenant.create(fixtures, invitations, tokens);
-        Tenant b = Tenant.create(fixtures, invitations, tokens);
+        Tenant a = Tenant.create(fixtures, invitations, tokens, context);
+        Tenant b = Tenant.create(fixtures, invitations, tokens, context);
         List<Endpoint> endpoints = scopedEndpoints(context);
         assertThat(Endpoints.all(context)).map(Endpoint::pattern).as("every exception names an existing endpoint")
                 .containsAll(NOT_WORKSPACE_SCOPED);
@@ -86,7 +86,7 @@ class TenantIsolationTest {
         int auditBefore = auditRows(b.workspaceId());
         List<String> failures = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
-            MvcResult result = mvc.perform(as(a, endpoint, Endpoints.request(endpoint, b::id))).andReturn();
+            MvcResult result = mvc.perform(as(a, endpoint, Endpoints.request(endpoint, b.ids(endpoint)))).andReturn();
             int status = result.getResponse().getStatus();
             if (status != 404) {
                 failures.add(endpoint + " with workspace B's ids answered " + status + " to an owner of A, not 404");
@@ -114,13 +114,15 @@ class TenantIsolationTest {
     @Test
     void theSameRequestsSucceedWithTheCallersOwnIds() throws Exception {
         List<String> failures = new ArrayList<>();
-        Tenant forReads = Tenant.create(fixtures, invitations, tokens);
+        Tenant forReads = Tenant.create(fixtures, invitations, tokens, context);
         for (Endpoint endpoint : scopedEndpoints(context)) {
             // a fresh workspace per write: these requests really change things (remove a member, revoke a token)
-            Tenant own = endpoint.write() ? Tenant.create(fixtures, invitations, tokens) : forReads;
-            MvcResult result = mvc.perform(as(own, endpoint, Endpoints.request(endpoint, own::id))).andReturn();
+            Tenant own = endpoint.write() ? Tenant.create(fixtures, invitations, tokens, context) : forReads;
+            MvcResult result = mvc.perform(as(own, endpoint, Endpoints.request(endpoint, own.ids(endpoint)))).andReturn();
             int status = result.getResponse().getStatus();
-            if (status < 200 || status >= 400) {
+            // a domain refusal (400, 409, 412, 422: e.g. signing off a phase whose content is missing) comes
+            // after the scope check passed, which is what this control must show; 401, 403, 404 and 5xx do not
+            if (status == 401 || status == 403 || status == 404 || status >= 500) {
                 failures.add(endpoint + " with the owner's own ids answered " + status + ": " + Responses.body(result));
             }
         }
