@@ -61,32 +61,50 @@ grep -q Ember <<<"$page" || { echo "/products did not render the signed-in page"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "database: ${TRUENORTH_DB_URL:-embedded H2}; /products page: $(wc -c <<<"$page") bytes; wrk -t$THREADS -c$CONN -d${SECONDS_PER}s"
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+# PostgreSQL's own CPU counts too when it runs on the same machine: the backends serving this
+# server's connections (found by database name in pg_stat_activity; needs psql and a local server)
+DB_NAME=""; PSQL=()
+if [[ "${TRUENORTH_DB_URL:-}" == jdbc:postgresql://* ]] && command -v psql >/dev/null; then
+  DB_NAME=$(sed -E 's#^jdbc:postgresql://[^/]*/([^?]*).*#\1#' <<<"$TRUENORTH_DB_URL")
+  DB_HOST=$(sed -E 's#^jdbc:postgresql://([^:/]*).*#\1#' <<<"$TRUENORTH_DB_URL")
+  PSQL=(env PGPASSWORD="${TRUENORTH_DB_PASSWORD:-}" psql -h "$DB_HOST" -U "${TRUENORTH_DB_USER:-postgres}" -d "$DB_NAME" -tAq)
+fi
+cpu_ticks() {  # JVM ticks, then PostgreSQL backend ticks (0 on H2)
+  local db=0 p
+  if [ -n "$DB_NAME" ]; then
+    for p in $("${PSQL[@]}" -c "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()" 2>/dev/null); do
+      [ -r "/proc/$p/stat" ] && db=$((db + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+    done
+  fi
+  echo "$(awk '{print $14 + $15}' "/proc/$pid/stat") $db"
+}
 CLK_TCK=$(getconf CLK_TCK)
-rate() {  # prints "requests/s server-CPU-µs-per-request"; fails on any non-2xx answer or socket error
+rate() {  # prints "requests/s server-CPU-µs-per-request database-CPU-µs-per-request"; fails on any non-2xx answer or socket error
   local out before after
   before=$(cpu_ticks)
   out=$(wrk -t"$THREADS" -c"$CONN" -d"$2" --timeout 10s "${@:3}" "$BASE$1")
   after=$(cpu_ticks)
   if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "errors during $1:" >&2; echo "$out" >&2; exit 1; fi
-  awk -v b="$before" -v a="$after" -v t="$CLK_TCK" '/requests in/ {n=$1} /^Requests\/sec:/ {r=$2}
-    END {printf "%d %d", r, (a-b)/t*1e6/n}' <<<"$out"
+  awk -v b="${before% *}" -v a="${after% *}" -v db="${before#* }" -v da="${after#* }" -v t="$CLK_TCK" '/requests in/ {n=$1} /^Requests\/sec:/ {r=$2}
+    END {printf "%d %d %d", r, (a-b)/t*1e6/n, (da-db)/t*1e6/n}' <<<"$out"
 }
 # warm-up: lets the JIT compile both paths before anything is counted
 rate /healthz 5s >/dev/null
 rate /products 5s -H "Cookie: SESSION=$session" >/dev/null
 
-health=(); products=(); health_cpu=(); products_cpu=()
-printf '%-6s %12s %12s %7s   %s\n' round healthz/s products/s ratio "server CPU per request: healthz, products"
+health=(); products=(); health_cpu=(); products_cpu=(); products_db=()
+printf '%-6s %12s %12s %7s   %s\n' round healthz/s products/s ratio "server CPU per request: healthz, products${DB_NAME:+ (+ PostgreSQL backends)}"
 for i in $(seq 1 "$ROUNDS"); do
-  read -r h hc <<<"$(rate /healthz "${SECONDS_PER}s")"
-  read -r p pc <<<"$(rate /products "${SECONDS_PER}s" -H "Cookie: SESSION=$session")"
-  health+=("$h"); products+=("$p"); health_cpu+=("$hc"); products_cpu+=("$pc")
-  printf '%-6s %12s %12s %6.0f%%   %s µs, %s µs\n' "$i" "$h" "$p" "$(awk -v p="$p" -v h="$h" 'BEGIN {print 100*p/h}')" "$hc" "$pc"
+  read -r h hc _ <<<"$(rate /healthz "${SECONDS_PER}s")"
+  read -r p pc pd <<<"$(rate /products "${SECONDS_PER}s" -H "Cookie: SESSION=$session")"
+  health+=("$h"); products+=("$p"); health_cpu+=("$hc"); products_cpu+=("$pc"); products_db+=("$pd")
+  printf '%-6s %12s %12s %6.0f%%   %s µs, %s µs%s\n' "$i" "$h" "$p" "$(awk -v p="$p" -v h="$h" 'BEGIN {print 100*p/h}')" "$hc" "$pc" \
+    "${DB_NAME:+ (+ $pd µs)}"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 ratios=(); for i in "${!health[@]}"; do ratios+=("$(awk -v p="${products[$i]}" -v h="${health[$i]}" 'BEGIN {print 100*p/h}')"); done
 printf 'median: /healthz %.0f req/s, /products %.0f req/s; /products vs /healthz: %.0f%% (median of the rounds; target >= 50%%)\n' \
   "$(median "${health[@]}")" "$(median "${products[@]}")" "$(median "${ratios[@]}")"
 printf 'server CPU per request (median): /healthz %.0f µs, /products %.0f µs\n' "$(median "${health_cpu[@]}")" "$(median "${products_cpu[@]}")"
+[ -z "$DB_NAME" ] || printf 'PostgreSQL backend CPU per /products request (median): %.0f µs\n' "$(median "${products_db[@]}")"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -47,7 +47,8 @@ final class QuietSessionRepository<S extends Session>
 
     @Override
     public QuietSession<S> findById(String id) {
-        S found = store.findById(id);
+        // one select: no transaction of its own needed (see SessionTransactions)
+        S found = SessionTransactions.read(() -> store.findById(id));
         return found == null ? null : new QuietSession<>(found, false);
     }
 

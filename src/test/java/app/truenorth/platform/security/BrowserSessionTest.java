@@ -96,6 +96,39 @@ class BrowserSessionTest {
         assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login"));
     }
 
+    @Test
+    void aSessionEndedOnAnotherNodeEndsHereWithTheNextRequest() throws Exception {
+        // sessions are read from the shared table on every request (without a transaction of their
+        // own): a row deleted by another node's sign-out is missed at once, nothing is kept here
+        var owner = fixtures.owner();
+        signIn(owner.email());
+        String sessionId = sessionOf(owner.email());
+        assertThat(get("/products").statusCode()).isEqualTo(200);
+
+        jdbc.sql("delete from spring_session where session_id = :id").param("id", sessionId).update();
+
+        var after = get("/products");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login"));
+    }
+
+    @Test
+    void pagesArriveWholeAsEscapedUtf8() throws Exception {
+        var owner = fixtures.owner();
+        fixtures.product(owner, "Café Ünïcode <b>loud</b> — ✓");
+        signIn(owner.email());
+
+        var page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/products")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html").containsIgnoringCase("charset=UTF-8"));
+        assertThat(page.headers().firstValueAsLong("Content-Length")).hasValue(page.body().length);
+        String html = new String(page.body(), StandardCharsets.UTF_8);
+        assertThat(html).contains("Café Ünïcode &lt;b&gt;loud&lt;/b&gt; — ✓").doesNotContain("<b>loud</b>");
+        assertThat(html.strip()).startsWith("<!DOCTYPE html>").endsWith("</html>");
+    }
+
     private void signIn(String email) throws Exception {
         // before first-run setup the sign-in page sends people to /setup; either page carries the token
         var login = get("/login");
