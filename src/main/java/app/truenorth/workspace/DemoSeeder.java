@@ -1,5 +1,6 @@
 package app.truenorth.workspace;
 
+import app.truenorth.platform.security.AuthenticatedUser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -71,7 +74,17 @@ class DemoSeeder {
         var event = new DemoWorkspaceSeeded(workspaceId, owner.id(), people, List.of(
                 new DemoWorkspaceSeeded.DemoProduct("atlas", atlas.id(), atlas.name()),
                 new DemoWorkspaceSeeded.DemoProduct("beacon", beacon.id(), beacon.name())));
-        events.publishEvent(event);
+        // the modules' services check the caller's role, as for any change: seed as the demo's owner,
+        // which also makes the audit trail read like the owner built the sample
+        var principal = new AuthenticatedUser(owner.id(), owner.email(), owner.displayName(), null, null);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            events.publishEvent(event);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
         return event;
     }
 
