@@ -206,20 +206,25 @@ public final class HealthChecks {
                 goalWords.add(words);
             }
         }
-        for (int g = 0; g < goals.size(); g++) {
-            List<Evidence> similar = new ArrayList<>();
-            for (Initiative i : in.initiatives()) {
-                Set<String> words = TextSimilarity.words(i.title() + " " + (i.description() == null ? "" : i.description()));
+        // each initiative's words once, compared with every anti-goal
+        List<List<Evidence>> similar = new ArrayList<>();
+        goals.forEach(g -> similar.add(new ArrayList<>()));
+        for (Initiative i : in.initiatives()) {
+            Set<String> words = TextSimilarity.words(i.title() + " " + (i.description() == null ? "" : i.description()));
+            for (int g = 0; g < goals.size(); g++) {
                 int percent = TextSimilarity.containmentPercent(goalWords.get(g), words);
                 if (percent >= t.antiGoalSimilarityPercent()) {
-                    similar.add(Evidence.initiative(i.id(), i.title() + " (" + percent + " % of the anti-goal's words)"));
+                    similar.get(g).add(Evidence.initiative(i.id(), i.title() + " (" + percent + " % of the anti-goal's words)"));
                 }
             }
-            if (!similar.isEmpty()) {
+        }
+        for (int g = 0; g < goals.size(); g++) {
+            List<Evidence> found = similar.get(g);
+            if (!found.isEmpty()) {
                 out.add(new Finding(Rule.ANTI_GOAL, Severity.ERROR,
-                        count(similar.size(), "initiative") + " resemble" + (similar.size() == 1 ? "s" : "") + " the anti-goal “"
+                        count(found.size(), "initiative") + " resemble" + (found.size() == 1 ? "s" : "") + " the anti-goal “"
                                 + goals.get(g) + "”.",
-                        "Check it against the strategy: reshape it so it is clearly not the ruled-out solution, or drop it.", similar));
+                        "Check it against the strategy: reshape it so it is clearly not the ruled-out solution, or drop it.", found));
             }
         }
     }
