@@ -10,9 +10,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the demo's main product realistic health thresholds: two squads of about ten person-weeks each
- * in Now, features up to two person-weeks. Against the sample roadmap that shows genuine findings (Now
- * over capacity, too many small items, an orphan with no theme), not a wall of red.
+ * Gives the demo's main product realistic health thresholds: 12 person-weeks of Now capacity (what two
+ * squads have left this quarter after support and on-call), features up to two person-weeks. Against the
+ * sample roadmap that shows genuine findings (Now over capacity after "Onboarding emails" was pulled in,
+ * too many small items, exact dates on Next items, an orphan with no theme), not a wall of red.
  *
  * <p>Runs last, after the modules that fill the roadmap. The roadmap module ships its sample data
  * ({@link RoadmapSamples}) but does not fill the demo itself yet, so when the demo roadmap is still
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class HealthDemoListener {
 
-    static final Health.ThresholdsInput DEMO_THRESHOLDS = new Health.ThresholdsInput(new BigDecimal("2"), 20, new BigDecimal("20"),
+    static final Health.ThresholdsInput DEMO_THRESHOLDS = new Health.ThresholdsInput(new BigDecimal("2"), 20, new BigDecimal("12"),
             40, 60);
 
     private final Health health;

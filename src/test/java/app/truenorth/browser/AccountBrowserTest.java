@@ -161,7 +161,7 @@ class AccountBrowserTest extends BrowserTest {
         page.navigate("/products/" + product.id());
         assertThat(heading(page, product.name())).isVisible();
 
-        for (String section : new String[] {"Strategy", "Alignment", "Roadmap", "Execution", "Feedback", "Health"}) {
+        for (String section : new String[] {"Alignment", "Execution", "Feedback"}) {
             navLink(page, section).click();
             assertThat(heading(page, section)).isVisible();
             assertThat(navLink(page, section)).hasAttribute("aria-current", "page");
@@ -172,8 +172,21 @@ class AccountBrowserTest extends BrowserTest {
         // on a phone the navigation is a sideways-scrolling row of tabs: the current one is scrolled into view
         page.setViewportSize(PageCheck.Viewport.PHONE.width, PageCheck.Viewport.PHONE.height);
         page.reload();
-        assertThat(navLink(page, "Health")).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
+        assertThat(navLink(page, "Feedback")).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
         assertThat(navLink(page, "Overview")).not().isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
+    }
+
+    @Test
+    void theHealthPageShowsTheScoreFindingsAndThresholds() {
+        var product = fixtures.product(owner, "Lantern");
+        signIn(page, owner.email(), Fixtures.PASSWORD);
+        page.navigate("/products/" + product.id());
+        navLink(page, "Health").click();
+        assertThat(heading(page, "Roadmap health")).isVisible();
+        assertThat(navLink(page, "Health")).hasAttribute("aria-current", "page");
+        assertThat(heading(page, "Warning Set and forget")).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save thresholds"))).isVisible();
+        pages.check(page, "health");
     }
 
     @Test

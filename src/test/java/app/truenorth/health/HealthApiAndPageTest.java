@@ -91,6 +91,10 @@ class HealthApiAndPageTest {
         SecurityContextHolder.clearContext();
         var rules = check.report().findings().stream().map(f -> f.rule().id()).toList();
         assertThat(rules).contains("wishful-thinking", "feature-list", "orphaned-initiative").doesNotContain("set-and-forget");
+        assertThat(check.report().findings()).anySatisfy(f -> {
+            assertThat(f.rule().id()).isEqualTo("wishful-thinking");
+            assertThat(f.message()).contains("13 person-weeks").contains("capacity of 12");
+        });
         assertThat(check.report().score()).isBetween(20, 90);
 
         RoadmapData data = check.roadmap();
