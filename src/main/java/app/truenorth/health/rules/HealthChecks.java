@@ -248,12 +248,14 @@ public final class HealthChecks {
         }
         if (!horizon.isEmpty()) {
             out.add(new Finding(Rule.DEPENDENCY_VIOLATION, Severity.ERROR,
-                    count(horizon.size(), "dependency", "dependencies") + " run against the horizons: an item waits on one planned later.",
+                    count(horizon.size(), "dependency", "dependencies") + (horizon.size() == 1 ? " runs" : " run")
+                            + " against the horizons: an item waits on one planned later.",
                     "Move the required item forward or the dependent item back, or drop the dependency.", horizon));
         }
         if (!dates.isEmpty()) {
             out.add(new Finding(Rule.DEPENDENCY_VIOLATION, Severity.WARNING,
-                    count(dates.size(), "dependency", "dependencies") + " start before what they need has ended.",
+                    count(dates.size(), "dependency", "dependencies") + (dates.size() == 1 ? " has its dependent item" : " have their dependent items")
+                            + " starting before what they need has ended.",
                     "Shift the dependent item's dates after its dependency's end, or plan the overlap explicitly.", dates));
         }
     }
