@@ -177,6 +177,19 @@ class AccountBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theHealthPageShowsTheScoreFindingsAndThresholds() {
+        var product = fixtures.product(owner, "Lantern");
+        signIn(page, owner.email(), Fixtures.PASSWORD);
+        page.navigate("/products/" + product.id());
+        navLink(page, "Health").click();
+        assertThat(heading(page, "Roadmap health")).isVisible();
+        assertThat(navLink(page, "Health")).hasAttribute("aria-current", "page");
+        assertThat(heading(page, "Warning Set and forget")).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save thresholds"))).isVisible();
+        pages.check(page, "health");
+    }
+
+    @Test
     void productSettingsRenameTheProduct() {
         var product = fixtures.product(owner, "Compass");
         signIn(page, owner.email(), Fixtures.PASSWORD);

@@ -104,7 +104,7 @@ class ProductsController {
     }
 
     /** Sections whose modules have not landed yet: an empty state saying what will be there. */
-    @GetMapping("/products/{productId}/{section:alignment|execution|feedback|health}")
+    @GetMapping("/products/{productId}/{section:alignment|execution|feedback}")
     String section(@PathVariable long productId, @PathVariable String section, HttpServletRequest request, Model model) {
         var product = access.product(productId, Permission.READ);
         Shell.Section meta = Shell.SECTIONS.stream().filter(s -> s.key().equals(section)).findFirst()

@@ -1,0 +1,160 @@
+package app.truenorth.health;
+
+import app.truenorth.health.rules.AudienceLinks;
+import app.truenorth.health.rules.HealthChecks;
+import app.truenorth.health.rules.HealthInput;
+import app.truenorth.health.rules.HealthReport;
+import app.truenorth.health.rules.Thresholds;
+import app.truenorth.platform.ConflictException;
+import app.truenorth.platform.InvalidInputException;
+import app.truenorth.platform.audit.AuditEntry;
+import app.truenorth.platform.audit.AuditLog;
+import app.truenorth.roadmap.RoadmapData;
+import app.truenorth.roadmap.Roadmaps;
+import app.truenorth.workspace.Permission;
+import app.truenorth.workspace.WorkspaceAccess;
+import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs the health rules on a product's stored roadmap and keeps its thresholds. Inputs owned by modules
+ * that are not built yet are passed as documented: share links per audience (views) as an empty list,
+ * anti-goals (alignment) as none, and each initiative's last activity from the roadmap's own audit
+ * trail (creation, edits, moves and stage changes) until execution check-ins exist.
+ */
+@Service
+public class Health {
+
+    /** How far back the audit trail is read for last activity; older initiatives are simply not judged. */
+    static final int ACTIVITY_WINDOW = 500;
+
+    private final JdbcClient jdbc;
+    private final WorkspaceAccess access;
+    private final Roadmaps roadmaps;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Health(JdbcClient jdbc, WorkspaceAccess access, Roadmaps roadmaps, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.roadmaps = roadmaps;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What a thresholds form or API call proposes; any field may be missing and is then reported. */
+    public record ThresholdsInput(BigDecimal featureSizeWeeks, Integer maxFeatureSizedPercent, BigDecimal nowCapacityWeeks,
+            Integer maxNowPercent, Integer antiGoalSimilarityPercent) {
+
+        public static ThresholdsInput of(Thresholds t) {
+            return new ThresholdsInput(t.featureSizeWeeks(), t.maxFeatureSizedPercent(), t.nowCapacityWeeks(), t.maxNowPercent(),
+                    t.antiGoalSimilarityPercent());
+        }
+    }
+
+    public HealthCheck check(long productId) {
+        ProductAccess product = access.product(productId, Permission.READ);
+        RoadmapData data = roadmaps.load(productId);
+        StoredThresholds thresholds = thresholds(product);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate lastSnapshot = roadmaps.snapshots(productId).stream().findFirst()
+                .map(s -> s.takenAt().atZoneSameInstant(clock.getZone()).toLocalDate()).orElse(null);
+        HealthInput input = new HealthInput(data.initiativeList(), data.dependencyList(), data.settings().reviewCadenceDays(),
+                data.settings().lastReviewedOn(), lastSnapshot, lastActivity(product), List.<AudienceLinks>of(), List.of(), today);
+        HealthReport report = HealthChecks.run(input, thresholds.thresholds());
+        return new HealthCheck(data, report, thresholds, today, lastSnapshot);
+    }
+
+    public StoredThresholds thresholds(long productId) {
+        return thresholds(access.product(productId, Permission.READ));
+    }
+
+    @Transactional
+    public StoredThresholds updateThresholds(long productId, ThresholdsInput in, int expectedVersion) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        Map<String, String> problems = Thresholds.problems(in.featureSizeWeeks(), in.maxFeatureSizedPercent(), in.nowCapacityWeeks(),
+                in.maxNowPercent(), in.antiGoalSimilarityPercent());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Thresholds proposed = new Thresholds(in.featureSizeWeeks(), in.maxFeatureSizedPercent(), in.nowCapacityWeeks(),
+                in.maxNowPercent(), in.antiGoalSimilarityPercent());
+        StoredThresholds before = thresholds(product);
+        int rows;
+        if (expectedVersion == 0 && before.defaults()) {
+            try {
+                rows = jdbc.sql("""
+                        insert into health_thresholds (product_id, workspace_id, feature_size_weeks, max_feature_sized_percent,
+                            now_capacity_weeks, max_now_percent, anti_goal_similarity_percent, version, updated_at)
+                        values (:p, :ws, :fs, :mfs, :cap, :mn, :ag, 1, :now)""")
+                        .params(params(product, proposed)).update();
+            } catch (DuplicateKeyException e) {
+                rows = 0; // saved by someone else a moment ago: theirs must not be overwritten
+            }
+        } else {
+            rows = jdbc.sql("""
+                    update health_thresholds set feature_size_weeks = :fs, max_feature_sized_percent = :mfs,
+                        now_capacity_weeks = :cap, max_now_percent = :mn, anti_goal_similarity_percent = :ag,
+                        version = version + 1, updated_at = :now
+                    where product_id = :p and workspace_id = :ws and version = :v""")
+                    .params(params(product, proposed)).param("v", expectedVersion).update();
+        }
+        if (rows == 0) {
+            throw ConflictException.staleVersion("The health thresholds");
+        }
+        StoredThresholds after = thresholds(product);
+        audit.record(product.workspaceId(), "health_thresholds", productId, "updated",
+                "Changed the health thresholds of " + product.productName(), before, after);
+        return after;
+    }
+
+    private Map<String, Object> params(ProductAccess product, Thresholds t) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("p", product.productId());
+        p.put("ws", product.workspaceId());
+        p.put("fs", t.featureSizeWeeks());
+        p.put("mfs", t.maxFeatureSizedPercent());
+        p.put("cap", t.nowCapacityWeeks());
+        p.put("mn", t.maxNowPercent());
+        p.put("ag", t.antiGoalSimilarityPercent());
+        p.put("now", OffsetDateTime.now(clock));
+        return p;
+    }
+
+    private StoredThresholds thresholds(ProductAccess product) {
+        Optional<StoredThresholds> stored = jdbc.sql("""
+                select feature_size_weeks, max_feature_sized_percent, now_capacity_weeks, max_now_percent,
+                    anti_goal_similarity_percent, version
+                from health_thresholds where product_id = :p and workspace_id = :ws""")
+                .param("p", product.productId()).param("ws", product.workspaceId())
+                .query((rs, i) -> new StoredThresholds(product.productId(), new Thresholds(rs.getBigDecimal(1), rs.getInt(2),
+                        rs.getBigDecimal(3), rs.getInt(4), rs.getInt(5)), rs.getInt(6)))
+                .optional();
+        return stored.orElse(new StoredThresholds(product.productId(), Thresholds.DEFAULTS, 0));
+    }
+
+    /** The day of each initiative's latest change in the roadmap's audit trail (most recent entries only). */
+    private Map<Long, LocalDate> lastActivity(ProductAccess product) {
+        Map<Long, LocalDate> last = new HashMap<>();
+        for (AuditEntry e : audit.recent(product.workspaceId(), "roadmap_initiative", ACTIVITY_WINDOW)) {
+            try {
+                // newest first, so the first entry per initiative is its latest
+                last.putIfAbsent(Long.parseLong(e.entityId()), e.at().atZoneSameInstant(clock.getZone()).toLocalDate());
+            } catch (NumberFormatException ignored) {
+                // not an initiative id
+            }
+        }
+        return last;
+    }
+}

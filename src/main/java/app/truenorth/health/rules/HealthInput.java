@@ -1,0 +1,29 @@
+package app.truenorth.health.rules;
+
+import app.truenorth.roadmap.domain.Dependency;
+import app.truenorth.roadmap.domain.Initiative;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the rules look at. Parts owned by modules that are not there yet come in as plain data:
+ * {@code lastActivity} (when each initiative's status last changed; initiatives missing from the map are
+ * not judged — the execution module's check-ins will feed it), {@code audiences} (share links per
+ * audience, from the views module) and {@code antiGoals} (worst-solution anti-goals, from alignment).
+ *
+ * @param lastReviewedOn null when never reviewed
+ * @param lastSnapshotOn null when no snapshot was ever taken
+ */
+public record HealthInput(List<Initiative> initiatives, List<Dependency> dependencies, int reviewCadenceDays,
+        LocalDate lastReviewedOn, LocalDate lastSnapshotOn, Map<Long, LocalDate> lastActivity,
+        List<AudienceLinks> audiences, List<String> antiGoals, LocalDate today) {
+
+    public HealthInput {
+        initiatives = List.copyOf(initiatives);
+        dependencies = List.copyOf(dependencies);
+        lastActivity = lastActivity == null ? Map.of() : lastActivity;
+        audiences = audiences == null ? List.of() : List.copyOf(audiences);
+        antiGoals = antiGoals == null ? List.of() : List.copyOf(antiGoals);
+    }
+}

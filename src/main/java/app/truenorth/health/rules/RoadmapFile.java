@@ -1,0 +1,33 @@
+package app.truenorth.health.rules;
+
+import app.truenorth.roadmap.domain.Dependency;
+import app.truenorth.roadmap.domain.Initiative;
+import app.truenorth.roadmap.domain.Objective;
+import app.truenorth.roadmap.domain.Risk;
+import app.truenorth.roadmap.domain.ScoringMethod;
+import app.truenorth.roadmap.domain.Theme;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A roadmap read from its YAML file into the roadmap's own domain model, with what the health checks
+ * need beyond it. Ids are given in file order (the first initiative is 1); {@code initiativeKeys} and
+ * {@code initiativeLines} map them back to the file for messages and SARIF locations.
+ */
+public record RoadmapFile(String product, ScoringMethod scoring, int reviewCadenceDays, LocalDate lastReviewed,
+        LocalDate lastSnapshot, Thresholds thresholds, List<Theme> themes, List<Objective> objectives,
+        List<Initiative> initiatives, List<Dependency> dependencies, List<Risk> risks, Map<Long, LocalDate> lastActivity,
+        List<AudienceLinks> audiences, List<String> antiGoals, Map<Long, String> initiativeKeys,
+        Map<Long, Integer> initiativeLines) {
+
+    public HealthInput healthInput(LocalDate today) {
+        return new HealthInput(initiatives, dependencies, reviewCadenceDays, lastReviewed, lastSnapshot, lastActivity, audiences,
+                antiGoals, today);
+    }
+
+    /** The health checks on this file, as of {@code today}, with its own thresholds. */
+    public HealthReport check(LocalDate today) {
+        return HealthChecks.run(healthInput(today), thresholds);
+    }
+}

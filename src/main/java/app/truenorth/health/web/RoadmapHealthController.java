@@ -1,0 +1,119 @@
+package app.truenorth.health.web;
+
+import app.truenorth.health.Health;
+import app.truenorth.health.HealthCheck;
+import app.truenorth.platform.ConflictException;
+import app.truenorth.platform.InvalidInputException;
+import app.truenorth.platform.web.FormErrors;
+import app.truenorth.workspace.Permission;
+import app.truenorth.workspace.ShellFactory;
+import app.truenorth.workspace.WorkspaceAccess;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The health page of a product's roadmap: score, findings with their evidence, thresholds (editors). */
+@Controller
+class RoadmapHealthController {
+
+    private final WorkspaceAccess access;
+    private final ShellFactory shells;
+    private final Health health;
+
+    RoadmapHealthController(WorkspaceAccess access, ShellFactory shells, Health health) {
+        this.access = access;
+        this.shells = shells;
+        this.health = health;
+    }
+
+    @GetMapping("/products/{productId}/health")
+    String page(@PathVariable long productId, HttpServletRequest request, Model model) {
+        var product = access.product(productId, Permission.READ);
+        HealthCheck check = health.check(productId);
+        model.addAttribute("shell", shells.product(request, product, "Health · " + product.productName(), "health"));
+        model.addAttribute("check", check);
+        model.addAttribute("roadmapBase", "/products/" + productId + "/roadmap");
+        model.addAttribute("action", "/products/" + productId + "/health/thresholds");
+        model.addAttribute("canEdit", product.can(Permission.EDIT));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", ThresholdsForm.of(check.thresholds().thresholds(), check.thresholds().version()));
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", FormErrors.none());
+        }
+        return "health/page";
+    }
+
+    @PostMapping("/products/{productId}/health/thresholds")
+    String thresholds(@PathVariable long productId, @RequestParam(required = false) String featureSizeWeeks,
+            @RequestParam(required = false) String maxFeatureSizedPercent, @RequestParam(required = false) String nowCapacityWeeks,
+            @RequestParam(required = false) String maxNowPercent, @RequestParam(required = false) String antiGoalSimilarityPercent,
+            @RequestParam(required = false) Integer version, HttpServletRequest request, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        access.product(productId, Permission.EDIT);
+        ThresholdsForm form = new ThresholdsForm(featureSizeWeeks, maxFeatureSizedPercent, nowCapacityWeeks, maxNowPercent,
+                antiGoalSimilarityPercent, version == null ? -1 : version);
+        Map<String, String> problems = new LinkedHashMap<>();
+        BigDecimal featureSize = decimal(problems, "featureSizeWeeks", featureSizeWeeks, true);
+        Integer maxFeature = whole(problems, "maxFeatureSizedPercent", maxFeatureSizedPercent);
+        BigDecimal capacity = decimal(problems, "nowCapacityWeeks", nowCapacityWeeks, false);
+        Integer maxNow = whole(problems, "maxNowPercent", maxNowPercent);
+        Integer similarity = whole(problems, "antiGoalSimilarityPercent", antiGoalSimilarityPercent);
+        try {
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            if (version == null) {
+                throw new ConflictException("The form is missing its version; reload the page.");
+            }
+            health.updateThresholds(productId, new Health.ThresholdsInput(featureSize, maxFeature, capacity, maxNow, similarity), version);
+            redirect.addFlashAttribute(ShellFactory.FLASH, "Saved the health thresholds.");
+            return "redirect:/products/" + productId + "/health";
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            model.addAttribute("errors", FormErrors.of(e.fieldErrors()));
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("errors", FormErrors.global(e.getMessage()));
+        }
+        model.addAttribute("form", form);
+        return page(productId, request, model);
+    }
+
+    private static BigDecimal decimal(Map<String, String> problems, String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                problems.put(field, "is required (person-weeks)");
+            }
+            return null;
+        }
+        try {
+            return new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            problems.put(field, "must be a number of person-weeks, such as 2 or 2.5");
+            return null;
+        }
+    }
+
+    private static Integer whole(Map<String, String> problems, String field, String value) {
+        if (value == null || value.isBlank()) {
+            problems.put(field, "is required (a percentage)");
+            return null;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            problems.put(field, "must be a whole percentage, such as 40");
+            return null;
+        }
+    }
+}
