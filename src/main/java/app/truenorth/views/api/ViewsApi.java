@@ -1,0 +1,188 @@
+package app.truenorth.views.api;
+
+import app.truenorth.platform.InvalidInputException;
+import app.truenorth.platform.NotFoundException;
+import app.truenorth.platform.Versioned;
+import app.truenorth.roadmap.domain.Horizon;
+import app.truenorth.views.Audience;
+import app.truenorth.views.AudienceView;
+import app.truenorth.views.DatePrecision;
+import app.truenorth.views.ExportFormat;
+import app.truenorth.views.ViewExports;
+import app.truenorth.views.ViewField;
+import app.truenorth.views.Views;
+import app.truenorth.workspace.Permission;
+import app.truenorth.workspace.WorkspaceAccess;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Audience presets, views, exports and share links of a product, over REST. */
+@RestController
+@RequestMapping("/api/v1/products/{productId}/views")
+class ViewsApi {
+
+    private static final String AUDIENCES = "{audience:executive|engineering|sales|customer}";
+
+    private final WorkspaceAccess access;
+    private final Views views;
+    private final ViewExports exports;
+
+    ViewsApi(WorkspaceAccess access, Views views, ViewExports exports) {
+        this.access = access;
+        this.views = views;
+        this.exports = exports;
+    }
+
+    record PresetJson(String audience, List<String> fields, boolean externalOnly, List<String> horizons, int maxItems, int maxRisks,
+            String precision, boolean custom, int version) {
+
+        static PresetJson of(Views.StoredPreset p) {
+            var preset = p.preset();
+            return new PresetJson(preset.audience().slug(), preset.fields().stream().map(Enum::name).toList(), preset.externalOnly(),
+                    preset.horizons().stream().map(Enum::name).toList(), preset.maxItems(), preset.maxRisks(), preset.precision().name(),
+                    p.custom(), p.version());
+        }
+    }
+
+    record PresetUpdate(List<String> fields, Boolean externalOnly, List<String> horizons, Integer maxItems, Integer maxRisks,
+            String precision, Integer version) {
+    }
+
+    record LinkJson(long id, String audience, String label, String state, boolean passwordProtected, OffsetDateTime expiresAt,
+            OffsetDateTime revokedAt, int viewCount, OffsetDateTime lastViewedAt, OffsetDateTime createdAt) {
+
+        static LinkJson of(Views.LinkInfo l) {
+            return new LinkJson(l.id(), l.audience().slug(), l.label(), l.state(OffsetDateTime.now()), l.passwordProtected(),
+                    l.expiresAt(), l.revokedAt(), l.viewCount(), l.lastViewedAt(), l.createdAt());
+        }
+    }
+
+    record LinkRequest(String audience, String label, String expiresOn, String password) {
+    }
+
+    /** The new link with its address; the token is in the answer once and stored nowhere. */
+    record CreatedLinkJson(LinkJson link, String url) {
+    }
+
+    @GetMapping("/presets")
+    List<PresetJson> presets(@PathVariable long productId) {
+        return views.presets(productId).stream().map(PresetJson::of).toList();
+    }
+
+    @PutMapping("/presets/" + AUDIENCES)
+    ResponseEntity<PresetJson> updatePreset(@PathVariable long productId, @PathVariable String audience,
+            @RequestBody PresetUpdate body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        access.product(productId, Permission.EDIT);
+        Audience a = audience(audience);
+        Integer fromHeader = Versioned.versionFromIfMatch(ifMatch, a.ordinal());
+        Integer version = fromHeader != null ? fromHeader : body.version();
+        if (version == null) {
+            throw new InvalidInputException("version", "is required: send the version you read as If-Match header or 'version' field");
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        Set<ViewField> fields = parse(ViewField.class, body.fields(), "fields", problems);
+        Set<Horizon> horizons = parse(Horizon.class, body.horizons(), "horizons", problems);
+        DatePrecision precision = null;
+        if (body.precision() == null) {
+            problems.put("precision", "is required: EXACT, QUARTER or HORIZON");
+        } else {
+            try {
+                precision = DatePrecision.valueOf(body.precision());
+            } catch (IllegalArgumentException e) {
+                problems.put("precision", "must be EXACT, QUARTER or HORIZON");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        var saved = views.updatePreset(productId, a, new Views.PresetInput(fields, Boolean.TRUE.equals(body.externalOnly()), horizons,
+                body.maxItems() == null ? 0 : body.maxItems(), body.maxRisks() == null ? 0 : body.maxRisks(), precision), version);
+        return ResponseEntity.ok().eTag(Versioned.etag(a.ordinal(), saved.version())).body(PresetJson.of(saved));
+    }
+
+    @GetMapping("/" + AUDIENCES)
+    AudienceView view(@PathVariable long productId, @PathVariable String audience) {
+        return views.view(productId, audience(audience));
+    }
+
+    @GetMapping("/" + AUDIENCES + "/export/{format:md|csv|json|pdf|svg|png}")
+    ResponseEntity<byte[]> export(@PathVariable long productId, @PathVariable String audience, @PathVariable String format) {
+        AudienceView view = views.view(productId, audience(audience));
+        ExportFormat f = ExportFormat.byExtension(format).orElseThrow(() -> new NotFoundException("Export format"));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(exports.fileName(view, f)).build().toString())
+                .body(exports.export(view, f));
+    }
+
+    @GetMapping("/links")
+    List<LinkJson> links(@PathVariable long productId) {
+        return views.links(productId).stream().map(LinkJson::of).toList();
+    }
+
+    @GetMapping("/links/{linkId}")
+    LinkJson link(@PathVariable long productId, @PathVariable long linkId) {
+        return LinkJson.of(views.link(productId, linkId));
+    }
+
+    @PostMapping("/links")
+    ResponseEntity<CreatedLinkJson> createLink(@PathVariable long productId, @RequestBody LinkRequest body, HttpServletRequest request) {
+        access.product(productId, Permission.EDIT);
+        Audience audience = body.audience() == null ? null : Audience.parse(body.audience())
+                .orElseThrow(() -> new InvalidInputException("audience", "must be executive, engineering, sales or customer"));
+        LocalDate expires = null;
+        if (body.expiresOn() != null && !body.expiresOn().isBlank()) {
+            try {
+                expires = LocalDate.parse(body.expiresOn().trim());
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("expiresOn", "must be a date like 2026-12-31");
+            }
+        }
+        var created = views.createLink(productId, audience, body.label(), expires, body.password());
+        String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        return ResponseEntity.created(URI.create("/api/v1/products/" + productId + "/views/links/" + created.link().id()))
+                .body(new CreatedLinkJson(LinkJson.of(created.link()), base + "/share/" + created.token()));
+    }
+
+    /** Revokes the link: it stops opening at once. Revoking twice is harmless. */
+    @DeleteMapping("/links/{linkId}")
+    LinkJson revoke(@PathVariable long productId, @PathVariable long linkId) {
+        return LinkJson.of(views.revokeLink(productId, linkId));
+    }
+
+    private static Audience audience(String slug) {
+        return Audience.parse(slug).orElseThrow(() -> new NotFoundException("Audience"));
+    }
+
+    private static <E extends Enum<E>> Set<E> parse(Class<E> type, List<String> names, String field, Map<String, String> problems) {
+        Set<E> set = EnumSet.noneOf(type);
+        for (String n : names == null ? List.<String>of() : names) {
+            try {
+                set.add(Enum.valueOf(type, n));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                problems.put(field, "unknown value " + n);
+            }
+        }
+        return set;
+    }
+}
