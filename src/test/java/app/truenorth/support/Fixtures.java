@@ -26,8 +26,11 @@ public class Fixtures {
     private final Products products;
     private final Invitations invitations;
     private final ApiTokens tokens;
+    private final app.truenorth.views.Views views;
 
-    Fixtures(Accounts accounts, Workspaces workspaces, Products products, Invitations invitations, ApiTokens tokens) {
+    Fixtures(Accounts accounts, Workspaces workspaces, Products products, Invitations invitations, ApiTokens tokens,
+            app.truenorth.views.Views views) {
+        this.views = views;
         this.accounts = accounts;
         this.workspaces = workspaces;
         this.products = products;
@@ -74,6 +77,19 @@ public class Fixtures {
     /** A fresh API token secret for the person's workspace. */
     public String token(Person person) {
         return tokens.create(person.userId(), person.workspaceId(), "test token").secret();
+    }
+
+    /** A live share link of the product's customer view, made by the owner; its token is the secret in the link. */
+    public app.truenorth.views.Views.CreatedLink shareLink(Person owner, long productId) {
+        var user = owner.principal();
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var previous = context.getAuthentication();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            return views.createLink(productId, app.truenorth.views.Audience.CUSTOMER, "fixture link", null, null);
+        } finally {
+            context.setAuthentication(previous);
+        }
     }
 
     public static String bearer(String secret) {

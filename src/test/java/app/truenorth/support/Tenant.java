@@ -12,9 +12,10 @@ import app.truenorth.workspace.Role;
  *
  * @param ownerToken    a token the owner calls the API with
  * @param ownerTokenId  another token of the owner, for endpoints that take a token id
+ * @param shareLinkId   a live share link of the product, and {@code shareToken} the token in its address
  */
 public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Person contributor, Fixtures.Person viewer,
-        Products.Product product, long invitationId, String ownerToken, long ownerTokenId) {
+        Products.Product product, long invitationId, String ownerToken, long ownerTokenId, long shareLinkId, String shareToken) {
 
     public static Tenant create(Fixtures fixtures, Invitations invitations, ApiTokens tokens) {
         var owner = fixtures.owner();
@@ -26,7 +27,9 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
                 .invitation().id();
         String ownerToken = fixtures.token(owner);
         long targetToken = tokens.create(owner.userId(), owner.workspaceId(), "target token").token().id();
-        return new Tenant(owner, editor, contributor, viewer, product, invitationId, ownerToken, targetToken);
+        var link = fixtures.shareLink(owner, product.id());
+        return new Tenant(owner, editor, contributor, viewer, product, invitationId, ownerToken, targetToken, link.link().id(),
+                link.token());
     }
 
     public long workspaceId() {
@@ -55,6 +58,9 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             case "invitationId" -> String.valueOf(invitationId);
             case "tokenId" -> String.valueOf(ownerTokenId);
             case "workspaceId" -> String.valueOf(workspaceId());
+            case "linkId" -> String.valueOf(shareLinkId);
+            // a share link's token: the link itself is the capability, like an invitation's secret
+            case "token" -> shareToken;
             default -> throw new IllegalStateException("No id for the path variable or parameter '" + variable
                     + "'. Teach app.truenorth.support.Tenant#id which thing of a workspace it names (create one in "
                     + "Tenant.create), so tenant isolation and role checks cover the new endpoint.");

@@ -105,8 +105,13 @@ class ShareLinksTest {
     }
 
     String createLink(World w, String audience, String expiresOn, String password) throws Exception {
-        String body = json.writeValueAsString(Map.of("audience", audience, "label", "For " + audience,
-                "expiresOn", expiresOn == null ? "" : expiresOn, "password", password == null ? "" : password));
+        String body = json.writeValueAsString(Map.of("audience", audience.toUpperCase(), "label", "For " + audience,
+                "password", password == null ? "" : password));
+        if (expiresOn != null) {
+            var withExpiry = new java.util.HashMap<String, Object>(json.readValue(body, Map.class));
+            withExpiry.put("expiresOn", expiresOn);
+            body = json.writeValueAsString(withExpiry);
+        }
         MvcResult r = mvc.perform(post("/api/v1/products/" + w.productId() + "/views/links").header("Authorization", Fixtures.bearer(w.token()))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);

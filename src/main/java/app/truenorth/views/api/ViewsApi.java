@@ -17,11 +17,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -65,8 +62,12 @@ class ViewsApi {
         }
     }
 
-    record PresetUpdate(List<String> fields, Boolean externalOnly, List<String> horizons, Integer maxItems, Integer maxRisks,
-            String precision, Integer version) {
+    /**
+     * A preset as sent: field and horizon names as in {@link ViewField} and {@link Horizon}; omitted or
+     * empty horizons mean all of them.
+     */
+    record PresetUpdate(List<ViewField> fields, Boolean externalOnly, List<Horizon> horizons, Integer maxItems, Integer maxRisks,
+            DatePrecision precision, Integer version) {
     }
 
     record LinkJson(long id, String audience, String label, String state, boolean passwordProtected, OffsetDateTime expiresAt,
@@ -78,7 +79,8 @@ class ViewsApi {
         }
     }
 
-    record LinkRequest(String audience, String label, String expiresOn, String password) {
+    /** {@code audience} as EXECUTIVE, ENGINEERING, SALES or CUSTOMER; expiry and password are optional. */
+    record LinkRequest(Audience audience, String label, LocalDate expiresOn, String password) {
     }
 
     /** The new link with its address; the token is in the answer once and stored nowhere. */
@@ -100,22 +102,14 @@ class ViewsApi {
         if (version == null) {
             throw new InvalidInputException("version", "is required: send the version you read as If-Match header or 'version' field");
         }
-        Map<String, String> problems = new LinkedHashMap<>();
-        Set<ViewField> fields = parse(ViewField.class, body.fields(), "fields", problems);
-        Set<Horizon> horizons = parse(Horizon.class, body.horizons(), "horizons", problems);
-        DatePrecision precision = null;
         if (body.precision() == null) {
-            problems.put("precision", "is required: EXACT, QUARTER or HORIZON");
-        } else {
-            try {
-                precision = DatePrecision.valueOf(body.precision());
-            } catch (IllegalArgumentException e) {
-                problems.put("precision", "must be EXACT, QUARTER or HORIZON");
-            }
+            throw new InvalidInputException("precision", "is required: EXACT, QUARTER or HORIZON");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Set<ViewField> fields = body.fields() == null || body.fields().isEmpty() ? EnumSet.noneOf(ViewField.class)
+                : EnumSet.copyOf(body.fields().stream().filter(f -> f != null).toList());
+        Set<Horizon> horizons = body.horizons() == null || body.horizons().stream().allMatch(h -> h == null)
+                ? EnumSet.allOf(Horizon.class) : EnumSet.copyOf(body.horizons().stream().filter(h -> h != null).toList());
+        DatePrecision precision = body.precision();
         var saved = views.updatePreset(productId, a, new Views.PresetInput(fields, Boolean.TRUE.equals(body.externalOnly()), horizons,
                 body.maxItems() == null ? 0 : body.maxItems(), body.maxRisks() == null ? 0 : body.maxRisks(), precision), version);
         return ResponseEntity.ok().eTag(Versioned.etag(a.ordinal(), saved.version())).body(PresetJson.of(saved));
@@ -148,17 +142,7 @@ class ViewsApi {
     @PostMapping("/links")
     ResponseEntity<CreatedLinkJson> createLink(@PathVariable long productId, @RequestBody LinkRequest body, HttpServletRequest request) {
         access.product(productId, Permission.EDIT);
-        Audience audience = body.audience() == null ? null : Audience.parse(body.audience())
-                .orElseThrow(() -> new InvalidInputException("audience", "must be executive, engineering, sales or customer"));
-        LocalDate expires = null;
-        if (body.expiresOn() != null && !body.expiresOn().isBlank()) {
-            try {
-                expires = LocalDate.parse(body.expiresOn().trim());
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException("expiresOn", "must be a date like 2026-12-31");
-            }
-        }
-        var created = views.createLink(productId, audience, body.label(), expires, body.password());
+        var created = views.createLink(productId, body.audience(), body.label(), body.expiresOn(), body.password());
         String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
         return ResponseEntity.created(URI.create("/api/v1/products/" + productId + "/views/links/" + created.link().id()))
                 .body(new CreatedLinkJson(LinkJson.of(created.link()), base + "/share/" + created.token()));
@@ -172,17 +156,5 @@ class ViewsApi {
 
     private static Audience audience(String slug) {
         return Audience.parse(slug).orElseThrow(() -> new NotFoundException("Audience"));
-    }
-
-    private static <E extends Enum<E>> Set<E> parse(Class<E> type, List<String> names, String field, Map<String, String> problems) {
-        Set<E> set = EnumSet.noneOf(type);
-        for (String n : names == null ? List.<String>of() : names) {
-            try {
-                set.add(Enum.valueOf(type, n));
-            } catch (IllegalArgumentException | NullPointerException e) {
-                problems.put(field, "unknown value " + n);
-            }
-        }
-        return set;
     }
 }

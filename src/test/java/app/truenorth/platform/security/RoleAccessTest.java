@@ -52,7 +52,8 @@ class RoleAccessTest {
             Map.entry("POST /workspaces", "creating a new workspace, which the creator then owns"),
             Map.entry("POST /invite/{secret}", "accepting an invitation as a new account"),
             Map.entry("POST /invite/{secret}/join", "accepting an invitation with one's account"),
-            Map.entry("POST /setup", "first-run setup: public, and refused once done"));
+            Map.entry("POST /setup", "first-run setup: public, and refused once done"),
+            Map.entry("POST /share/{token}", "entering a share link's password: public, it opens a read-only view"));
 
     /** Mappings that accept any method but write nothing. */
     static final List<String> NOT_WRITES = List.of("/error");
