@@ -19,6 +19,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import app.truenorth.roadmap.RoadmapInputs.DependencyInput;
+import app.truenorth.roadmap.RoadmapInputs.InitiativeInput;
+import app.truenorth.roadmap.RoadmapInputs.ObjectiveInput;
+import app.truenorth.roadmap.RoadmapInputs.RiskInput;
+import app.truenorth.roadmap.RoadmapInputs.ThemeInput;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A roadmap with distinctive internal things planted in it, and for each audience the strings that
@@ -56,6 +63,29 @@ final class Planted {
             Audience.ENGINEERING, List.of());
 
     private Planted() {
+    }
+
+    /** Builds the planted roadmap through the roadmap's own services, acting as the owner. */
+    static void plant(app.truenorth.roadmap.Roadmaps roadmaps, app.truenorth.support.Fixtures.Person owner, long productId) {
+        var user = owner.principal();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            long open = roadmaps.createTheme(productId, new ThemeInput(Planted.PUBLIC_THEME, "Let others build on us")).value().id();
+            long secretTheme = roadmaps.createTheme(productId, new ThemeInput(Planted.SECRET_THEME, "Not for outsiders")).value().id();
+            long objective = roadmaps.createObjective(productId, new ObjectiveInput(Planted.OBJECTIVE, "Monthly churn", "%",
+                    Direction.DECREASE, new BigDecimal("8"), new BigDecimal("5"), new BigDecimal("6.5"), LocalDate.of(2031, 6, 30))).value().id();
+            long pub = roadmaps.createInitiative(productId, new InitiativeInput(Planted.PUBLIC_ITEM, Planted.PUBLIC_DESCRIPTION, open,
+                    List.of(objective), Horizon.NOW, Stage.BUILDING, Planted.TEAM, new BigDecimal("3"), new BigDecimal("5"), 70, null,
+                    Planted.START, Planted.END, Visibility.EXTERNAL, null, null, null, null)).value().id();
+            long secret = roadmaps.createInitiative(productId, new InitiativeInput(Planted.SECRET_ITEM, Planted.SECRET_DESCRIPTION,
+                    secretTheme, List.of(objective), Horizon.NEXT, Stage.DISCOVERY, Planted.TEAM, new BigDecimal("8"), new BigDecimal("13"),
+                    40, null, null, null, Visibility.INTERNAL, null, null, null, null)).value().id();
+            roadmaps.addDependency(productId, new DependencyInput(pub, secret, null, null, Planted.DEP_NOTE));
+            roadmaps.addDependency(productId, new DependencyInput(pub, null, ExternalKind.TECHNOLOGY, Planted.DEP_EXTERNAL, Planted.DEP_NOTE));
+            roadmaps.createRisk(productId, new RiskInput(pub, Planted.RISK, 4, 5, Planted.MITIGATION, Planted.RISK_OWNER));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     static RoadmapData data() {

@@ -82,25 +82,7 @@ class ShareLinksTest {
     World plantedWorld() {
         var owner = fixtures.owner();
         long productId = fixtures.product(owner, "Atlas").id();
-        var user = owner.principal();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            long open = roadmaps.createTheme(productId, new ThemeInput(Planted.PUBLIC_THEME, "Let others build on us")).value().id();
-            long secretTheme = roadmaps.createTheme(productId, new ThemeInput(Planted.SECRET_THEME, "Not for outsiders")).value().id();
-            long objective = roadmaps.createObjective(productId, new ObjectiveInput(Planted.OBJECTIVE, "Monthly churn", "%",
-                    Direction.DECREASE, new BigDecimal("8"), new BigDecimal("5"), new BigDecimal("6.5"), LocalDate.of(2031, 6, 30))).value().id();
-            long pub = roadmaps.createInitiative(productId, new InitiativeInput(Planted.PUBLIC_ITEM, Planted.PUBLIC_DESCRIPTION, open,
-                    List.of(objective), Horizon.NOW, Stage.BUILDING, Planted.TEAM, new BigDecimal("3"), new BigDecimal("5"), 70, null,
-                    Planted.START, Planted.END, Visibility.EXTERNAL, null, null, null, null)).value().id();
-            long secret = roadmaps.createInitiative(productId, new InitiativeInput(Planted.SECRET_ITEM, Planted.SECRET_DESCRIPTION,
-                    secretTheme, List.of(objective), Horizon.NEXT, Stage.DISCOVERY, Planted.TEAM, new BigDecimal("8"), new BigDecimal("13"),
-                    40, null, null, null, Visibility.INTERNAL, null, null, null, null)).value().id();
-            roadmaps.addDependency(productId, new DependencyInput(pub, secret, null, null, Planted.DEP_NOTE));
-            roadmaps.addDependency(productId, new DependencyInput(pub, null, ExternalKind.TECHNOLOGY, Planted.DEP_EXTERNAL, Planted.DEP_NOTE));
-            roadmaps.createRisk(productId, new RiskInput(pub, Planted.RISK, 4, 5, Planted.MITIGATION, Planted.RISK_OWNER));
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        Planted.plant(roadmaps, owner, productId);
         return new World(owner, fixtures.token(owner), productId);
     }
 

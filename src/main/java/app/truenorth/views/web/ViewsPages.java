@@ -61,7 +61,7 @@ class ViewsPages {
 
     @GetMapping("/products/{productId}/views")
     String index(@PathVariable long productId, HttpServletRequest request, Model model) {
-        return render(productId, request, model, (NewLink) model.asMap().get("created"), null, FormErrors.none(), FormErrors.none(), null);
+        return render(productId, request, model, null, null, FormErrors.none(), FormErrors.none(), null);
     }
 
     private String render(long productId, HttpServletRequest request, Model model, NewLink created, Audience editing,
@@ -172,9 +172,9 @@ class ViewsPages {
             String url = request.getScheme() + "://" + request.getServerName()
                     + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort())
                     + "/share/" + created.token();
-            redirect.addFlashAttribute("created", new NewLink(created.link().label(), url));
-            redirect.addFlashAttribute(ShellFactory.FLASH, "Created the link \"" + created.link().label() + "\". Copy it now: it is shown only once.");
-            return "redirect:/products/" + productId + "/views";
+            // shown right here rather than through a redirect: the token must not rest in the session store
+            return render(productId, request, model, new NewLink(created.link().label(), url), null, FormErrors.none(),
+                    FormErrors.none(), null);
         } catch (InvalidInputException e) {
             return render(productId, request, model, null, null, FormErrors.none(), FormErrors.of(e.fieldErrors()), form);
         }
