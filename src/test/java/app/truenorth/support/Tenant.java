@@ -13,9 +13,10 @@ import app.truenorth.workspace.Role;
  * @param ownerToken    a token the owner calls the API with
  * @param ownerTokenId  another token of the owner, for endpoints that take a token id
  * @param shareLinkId   a live share link of the product, and {@code shareToken} the token in its address
+ * @param exportJobId   a finished background export of the product, started by the owner
  */
 public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Person contributor, Fixtures.Person viewer,
-        Products.Product product, long invitationId, String ownerToken, long ownerTokenId, long shareLinkId, String shareToken) {
+        Products.Product product, long invitationId, String ownerToken, long ownerTokenId, long shareLinkId, String shareToken, String exportJobId) {
 
     public static Tenant create(Fixtures fixtures, Invitations invitations, ApiTokens tokens) {
         var owner = fixtures.owner();
@@ -29,7 +30,7 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
         long targetToken = tokens.create(owner.userId(), owner.workspaceId(), "target token").token().id();
         var link = fixtures.shareLink(owner, product.id());
         return new Tenant(owner, editor, contributor, viewer, product, invitationId, ownerToken, targetToken, link.link().id(),
-                link.token());
+                link.token(), fixtures.exportJob(owner, product.id()));
     }
 
     public long workspaceId() {
@@ -61,6 +62,7 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             case "linkId" -> String.valueOf(shareLinkId);
             // a share link's token: the link itself is the capability, like an invitation's secret
             case "token" -> shareToken;
+            case "jobId" -> exportJobId;
             default -> throw new IllegalStateException("No id for the path variable or parameter '" + variable
                     + "'. Teach app.truenorth.support.Tenant#id which thing of a workspace it names (create one in "
                     + "Tenant.create), so tenant isolation and role checks cover the new endpoint.");

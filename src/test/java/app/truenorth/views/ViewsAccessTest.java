@@ -90,7 +90,8 @@ class ViewsAccessTest {
         String viewerToken = fixtures.token(tenant.viewer());
         WorkspaceSnapshot before = WorkspaceSnapshot.of(jdbc, tenant.workspaceId());
         List<String> failures = new ArrayList<>();
-        for (Endpoint endpoint : endpoints().stream().filter(Endpoint::write).toList()) {
+        // starting a background export is reading, whatever the method: a viewer may (see exportsRunInTheBackground)
+        for (Endpoint endpoint : endpoints().stream().filter(Endpoint::write).filter(e -> !e.pattern().contains("job")).toList()) {
             MvcResult result = mvc.perform(as(tenant.viewer(), viewerToken, endpoint, Endpoints.request(endpoint, tenant::id))).andReturn();
             if (result.getResponse().getStatus() != 403) {
                 failures.add(endpoint + " answered " + result.getResponse().getStatus() + " to a viewer");
@@ -98,6 +99,38 @@ class ViewsAccessTest {
         }
         assertThat(failures).isEmpty();
         assertThat(WorkspaceSnapshot.of(jdbc, tenant.workspaceId())).isEqualTo(before);
+    }
+
+    @Test
+    void exportsRunInTheBackgroundForTheMemberWhoStartedThem() throws Exception {
+        Tenant tenant = Tenant.create(fixtures, invitations, tokens);
+        String viewerToken = fixtures.token(tenant.viewer());
+        String base = "/api/v1/products/" + tenant.product().id() + "/views";
+        MvcResult started = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(base + "/customer/export-jobs/pdf")
+                .header("Authorization", Fixtures.bearer(viewerToken))).andReturn();
+        assertThat(started.getResponse().getStatus()).isEqualTo(202);
+        String location = started.getResponse().getHeader("Location");
+        assertThat(location).startsWith(base + "/export-jobs/");
+        String status = "";
+        for (int i = 0; i < 200 && !status.contains("\"DONE\""); i++) {
+            Thread.sleep(25);
+            status = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location)
+                    .header("Authorization", Fixtures.bearer(viewerToken))).andReturn().getResponse().getContentAsString();
+        }
+        assertThat(status).contains("\"percent\":100", "\"DONE\"");
+        MvcResult file = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location + "/file")
+                .header("Authorization", Fixtures.bearer(viewerToken))).andReturn();
+        assertThat(file.getResponse().getContentType()).isEqualTo("application/pdf");
+        assertThat(new String(file.getResponse().getContentAsByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        // the job is the viewer's: the owner of the same workspace does not see it
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location)
+                .header("Authorization", Fixtures.bearer(tenant.ownerToken()))).andReturn().getResponse().getStatus()).isEqualTo(404);
+        // and the page shows its progress, polling until it is ready
+        String jobId = location.substring(location.lastIndexOf('/') + 1);
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/products/" + tenant.product().id() + "/views/jobs/" + jobId).with(tenant.viewer().session())).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("Download", "100 %");
     }
 
     private static MockHttpServletRequestBuilder as(Fixtures.Person person, String token, Endpoint endpoint,

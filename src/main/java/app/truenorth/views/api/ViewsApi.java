@@ -8,6 +8,7 @@ import app.truenorth.views.Audience;
 import app.truenorth.views.AudienceView;
 import app.truenorth.views.DatePrecision;
 import app.truenorth.views.ExportFormat;
+import app.truenorth.views.ExportJobs;
 import app.truenorth.views.ViewExports;
 import app.truenorth.views.ViewField;
 import app.truenorth.views.Views;
@@ -44,8 +45,10 @@ class ViewsApi {
     private final WorkspaceAccess access;
     private final Views views;
     private final ViewExports exports;
+    private final ExportJobs jobs;
 
-    ViewsApi(WorkspaceAccess access, Views views, ViewExports exports) {
+    ViewsApi(WorkspaceAccess access, Views views, ViewExports exports, ExportJobs jobs) {
+        this.jobs = jobs;
         this.access = access;
         this.views = views;
         this.exports = exports;
@@ -127,6 +130,28 @@ class ViewsApi {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(exports.fileName(view, f)).build().toString())
                 .body(exports.export(view, f));
+    }
+
+    /** Starts a background export and answers 202 with where to follow its progress. */
+    @PostMapping("/" + AUDIENCES + "/export-jobs/{format:md|csv|json|pdf|svg|png}")
+    ResponseEntity<ExportJobs.Status> startJob(@PathVariable long productId, @PathVariable String audience, @PathVariable String format) {
+        var status = jobs.start(productId, audience(audience), ExportFormat.byExtension(format).orElseThrow(() -> new NotFoundException("Export format")));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/products/" + productId + "/views/export-jobs/" + status.id())).body(status);
+    }
+
+    @GetMapping("/export-jobs/{jobId}")
+    ExportJobs.Status job(@PathVariable long productId, @PathVariable String jobId) {
+        return jobs.status(productId, jobId);
+    }
+
+    /** The finished file; 404 while the job still runs. */
+    @GetMapping("/export-jobs/{jobId}/file")
+    ResponseEntity<byte[]> jobFile(@PathVariable long productId, @PathVariable String jobId) {
+        byte[] file = jobs.file(productId, jobId);
+        var status = jobs.status(productId, jobId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(status.format().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(status.fileName()).build().toString())
+                .body(file);
     }
 
     @GetMapping("/links")

@@ -15,10 +15,13 @@ final class Downloads {
     }
 
     static ResponseEntity<byte[]> of(ViewExports exports, AudienceView view, ExportFormat format) {
-        byte[] body = exports.export(view, format);
+        return file(exports.export(view, format), format, exports.fileName(view, format));
+    }
+
+    static ResponseEntity<byte[]> file(byte[] body, ExportFormat format, String fileName) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(format.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(exports.fileName(view, format)).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(body);
     }

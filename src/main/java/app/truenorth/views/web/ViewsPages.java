@@ -9,6 +9,7 @@ import app.truenorth.views.Audience;
 import app.truenorth.views.AudienceView;
 import app.truenorth.views.DatePrecision;
 import app.truenorth.views.ExportFormat;
+import app.truenorth.views.ExportJobs;
 import app.truenorth.views.ViewExports;
 import app.truenorth.views.ViewField;
 import app.truenorth.views.Views;
@@ -44,9 +45,11 @@ class ViewsPages {
     private final ShellFactory shells;
     private final Views views;
     private final ViewExports exports;
+    private final ExportJobs jobs;
     private final Clock clock;
 
-    ViewsPages(WorkspaceAccess access, ShellFactory shells, Views views, ViewExports exports, Clock clock) {
+    ViewsPages(WorkspaceAccess access, ShellFactory shells, Views views, ViewExports exports, ExportJobs jobs, Clock clock) {
+        this.jobs = jobs;
         this.access = access;
         this.shells = shells;
         this.views = views;
@@ -83,6 +86,7 @@ class ViewsPages {
         model.addAttribute("shell", shells.product(request, product, view.title(), "roadmap"));
         model.addAttribute("view", view);
         model.addAttribute("base", "/products/" + productId + "/views");
+        model.addAttribute("viaJob", view.items().size() > ExportJobs.BIG);
         return "views/audience";
     }
 
@@ -91,6 +95,38 @@ class ViewsPages {
         access.product(productId, Permission.READ);
         AudienceView view = views.view(productId, audience(audience));
         return Downloads.of(exports, view, ExportFormat.byExtension(format).orElseThrow(() -> new NotFoundException("Export format")));
+    }
+
+    /** Starts a background export, for roadmaps big enough that a direct download would keep the page waiting. */
+    @PostMapping("/products/{productId}/views/" + AUDIENCES + "/export/" + FORMATS + "/job")
+    String startJob(@PathVariable long productId, @PathVariable String audience, @PathVariable String format) {
+        var status = jobs.start(productId, audience(audience), ExportFormat.byExtension(format).orElseThrow(() -> new NotFoundException("Export format")));
+        return "redirect:/products/" + productId + "/views/jobs/" + status.id();
+    }
+
+    @GetMapping("/products/{productId}/views/jobs/{jobId}")
+    String job(@PathVariable long productId, @PathVariable String jobId, HttpServletRequest request, Model model) {
+        var product = access.product(productId, Permission.READ);
+        var status = jobs.status(productId, jobId);
+        model.addAttribute("shell", shells.product(request, product, "Export · " + product.productName(), "roadmap"));
+        model.addAttribute("job", status);
+        model.addAttribute("base", "/products/" + productId + "/views");
+        return "views/job";
+    }
+
+    /** The progress panel alone, polled by the job page until the export is ready. */
+    @GetMapping("/products/{productId}/views/jobs/{jobId}/progress")
+    String jobProgress(@PathVariable long productId, @PathVariable String jobId, Model model) {
+        model.addAttribute("job", jobs.status(productId, jobId));
+        model.addAttribute("base", "/products/" + productId + "/views");
+        return "views/progress";
+    }
+
+    @GetMapping("/products/{productId}/views/jobs/{jobId}/file")
+    ResponseEntity<byte[]> jobFile(@PathVariable long productId, @PathVariable String jobId) {
+        byte[] file = jobs.file(productId, jobId);
+        var status = jobs.status(productId, jobId);
+        return Downloads.file(file, status.format(), status.fileName());
     }
 
     @PostMapping("/products/{productId}/views/" + AUDIENCES + "/preset")
