@@ -118,6 +118,29 @@ class AudienceViewsTest {
         assertThat(exports.csv(tricky)).contains("\"'=HYPERLINK(\"\"x\"\")\"");
     }
 
+    @Test
+    void theExecutivePdfIsOnePrintablePageAndTheOthersCarryTheTimeline() throws Exception {
+        byte[] executive = exports.pdf(view(Audience.EXECUTIVE));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(executive)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains(Planted.OBJECTIVE, Planted.PUBLIC_ITEM, Planted.RISK);
+            // a look at what an executive would print
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 80), "png",
+                    java.nio.file.Path.of("target", "screenshots", "views-pdf-executive.png").toFile());
+        }
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(exports.pdf(view(Audience.CUSTOMER)))) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(2);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(1, 80), "png",
+                    java.nio.file.Path.of("target", "screenshots", "views-pdf-customer-timeline.png").toFile());
+        }
+        byte[] png = exports.png(view(Audience.ENGINEERING));
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isGreaterThan(1000);
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "views-timeline-engineering.png"), png);
+    }
+
     /** Every format of the view as one string (the PDF's text and the PNG's existence checked separately). */
     private String everything(AudienceView v) {
         StringBuilder all = new StringBuilder();
