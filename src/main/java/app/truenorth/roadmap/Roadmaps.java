@@ -91,6 +91,25 @@ public class Roadmaps {
         return settings(access.product(productId, Permission.READ));
     }
 
+    /**
+     * The roadmap behind a share link, read without a signed-in caller. Only for the views module, after
+     * it has verified the link's token for exactly this product and workspace; the audience rules then
+     * decide what of it anyone sees. Empty when the product has no roadmap yet.
+     */
+    public Optional<RoadmapData> loadShared(long workspaceId, long productId, String productName) {
+        return reader.settings(productId).filter(s -> s.workspaceId() == workspaceId)
+                .map(s -> reader.read(productName, s));
+    }
+
+    /**
+     * The timeline picture of the given initiatives as SVG, lanes by theme. {@code initiativeLinks} is the
+     * path the bars link to (the initiative id is appended), or null for a picture without links, as a
+     * shared or exported timeline needs.
+     */
+    public static String timelineSvg(RoadmapData data, List<Initiative> initiatives, LocalDate today, String initiativeLinks) {
+        return app.truenorth.roadmap.web.TimelineSvg.render(data, initiatives, today, initiativeLinks);
+    }
+
     // ---------------------------------------------------------------- settings
 
     @Transactional

@@ -26,8 +26,13 @@ public class Fixtures {
     private final Products products;
     private final Invitations invitations;
     private final ApiTokens tokens;
+    private final app.truenorth.views.Views views;
+    private final app.truenorth.views.ExportJobs exportJobs;
 
-    Fixtures(Accounts accounts, Workspaces workspaces, Products products, Invitations invitations, ApiTokens tokens) {
+    Fixtures(Accounts accounts, Workspaces workspaces, Products products, Invitations invitations, ApiTokens tokens,
+            app.truenorth.views.Views views, app.truenorth.views.ExportJobs exportJobs) {
+        this.views = views;
+        this.exportJobs = exportJobs;
         this.accounts = accounts;
         this.workspaces = workspaces;
         this.products = products;
@@ -74,6 +79,42 @@ public class Fixtures {
     /** A fresh API token secret for the person's workspace. */
     public String token(Person person) {
         return tokens.create(person.userId(), person.workspaceId(), "test token").secret();
+    }
+
+    /** A live share link of the product's customer view, made by the owner; its token is the secret in the link. */
+    public app.truenorth.views.Views.CreatedLink shareLink(Person owner, long productId) {
+        var user = owner.principal();
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var previous = context.getAuthentication();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            return views.createLink(productId, app.truenorth.views.Audience.CUSTOMER, "fixture link", null, null);
+        } finally {
+            context.setAuthentication(previous);
+        }
+    }
+
+    /** A finished background export of the product's customer view, started by the person. */
+    public String exportJob(Person person, long productId) {
+        var user = person.principal();
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var previous = context.getAuthentication();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            var status = exportJobs.start(productId, app.truenorth.views.Audience.CUSTOMER, app.truenorth.views.ExportFormat.MARKDOWN);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (!exportJobs.status(productId, status.id()).finished() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return status.id();
+        } finally {
+            context.setAuthentication(previous);
+        }
     }
 
     public static String bearer(String secret) {

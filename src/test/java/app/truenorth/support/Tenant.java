@@ -29,9 +29,12 @@ import org.springframework.security.core.context.SecurityContextImpl;
  *
  * @param ownerToken    a token the owner calls the API with
  * @param ownerTokenId  another token of the owner, for endpoints that take a token id
+ * @param shareLinkId   a live share link of the product, and {@code shareToken} the token in its address
+ * @param exportJobId   a finished background export of the product, started by the owner
  */
 public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Person contributor, Fixtures.Person viewer,
-        Products.Product product, long invitationId, String ownerToken, long ownerTokenId, Strategy strategy, Roadmap roadmap) {
+        Products.Product product, long invitationId, String ownerToken, long ownerTokenId, long shareLinkId, String shareToken,
+        String exportJobId, Strategy strategy, Roadmap roadmap) {
 
     /** Ids of the product's strategy session and its artifacts. */
     public record Strategy(long sessionId, long statementId, long initiativeId) {
@@ -71,7 +74,9 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
                 SecurityContextHolder.setContext(previous);
             }
         }
-        return new Tenant(owner, editor, contributor, viewer, product, invitationId, ownerToken, targetToken, strategy, roadmap);
+        var link = fixtures.shareLink(owner, product.id());
+        return new Tenant(owner, editor, contributor, viewer, product, invitationId, ownerToken, targetToken, link.link().id(),
+                link.token(), fixtures.exportJob(owner, product.id()), strategy, roadmap);
     }
 
     private static Strategy strategy(ApplicationContext context, Fixtures.Person owner, Fixtures.Person editor,
@@ -151,6 +156,10 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             case "dependencyId" -> String.valueOf(roadmapIds().dependencyId());
             case "riskId" -> String.valueOf(roadmapIds().riskId());
             case "snapshotId", "from" -> String.valueOf(roadmapIds().snapshotId());
+            case "linkId" -> String.valueOf(shareLinkId);
+            // a share link's token: the link itself is the capability, like an invitation's secret
+            case "token" -> shareToken;
+            case "jobId" -> exportJobId;
             default -> throw new IllegalStateException("No id for the path variable or parameter '" + variable
                     + "'. Teach app.truenorth.support.Tenant#id which thing of a workspace it names (create one in "
                     + "Tenant.create), so tenant isolation and role checks cover the new endpoint.");

@@ -22,7 +22,7 @@ import java.util.Set;
  * nothing on the roadmap is missing from the picture. One pass with a StringBuilder: thousands of
  * initiatives stay fast, and the same markup can later feed PNG and PDF export.
  */
-final class TimelineSvg {
+public final class TimelineSvg {
 
     static final int WIDTH = 1160;
     private static final int LABEL = 170;
@@ -41,7 +41,16 @@ final class TimelineSvg {
     private record Placed(Initiative initiative, double x1, double x2, double y, boolean dated) {
     }
 
+    /** Lanes by theme; bars link to {@code initiativeLinks + id}, or to nothing when it is null. */
+    public static String render(RoadmapData data, List<Initiative> initiatives, LocalDate today, String initiativeLinks) {
+        return render(data, initiatives, Lanes.THEME, today, initiativeLinks);
+    }
+
     static String render(RoadmapData data, List<Initiative> initiatives, Lanes lanesBy, LocalDate today, long productId) {
+        return render(data, initiatives, lanesBy, today, "/products/" + productId + "/roadmap/initiatives/");
+    }
+
+    private static String render(RoadmapData data, List<Initiative> initiatives, Lanes lanesBy, LocalDate today, String links) {
         Quarter now = Quarter.of(today);
         Quarter first = now;
         Quarter last = now.next().next().next(); // at least a year, so Later has room
@@ -171,7 +180,9 @@ final class TimelineSvg {
         for (Placed p : placed) {
             Initiative i = p.initiative();
             double w = p.x2() - p.x1();
-            svg.append("<a href=\"/products/").append(productId).append("/roadmap/initiatives/").append(i.id()).append("\">");
+            if (links != null) {
+                svg.append("<a href=\"").append(links).append(i.id()).append("\">");
+            }
             svg.append("<rect class=\"tl-bar stage-").append(i.stage().name().toLowerCase()).append(p.dated() ? "" : " undated")
                     .append("\" x=\"").append(fmt(p.x1())).append("\" y=\"").append(fmt(p.y())).append("\" width=\"").append(fmt(w))
                     .append("\" height=\"").append(BAR).append("\" rx=\"4\"><title>").append(esc(i.title())).append(" — ")
@@ -182,7 +193,9 @@ final class TimelineSvg {
                 svg.append("<text class=\"tl-bar-label").append(p.dated() ? "" : " undated").append("\" x=\"").append(fmt(p.x1() + 5))
                         .append("\" y=\"").append(fmt(p.y() + 13)).append("\">").append(esc(shorten(i.title(), chars))).append("</text>");
             }
-            svg.append("</a>");
+            if (links != null) {
+                svg.append("</a>");
+            }
         }
 
         // today's line last, so it reads above everything

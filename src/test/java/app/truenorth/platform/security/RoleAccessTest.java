@@ -52,7 +52,12 @@ class RoleAccessTest {
             Map.entry("POST /workspaces", "creating a new workspace, which the creator then owns"),
             Map.entry("POST /invite/{secret}", "accepting an invitation as a new account"),
             Map.entry("POST /invite/{secret}/join", "accepting an invitation with one's account"),
-            Map.entry("POST /setup", "first-run setup: public, and refused once done"));
+            Map.entry("POST /setup", "first-run setup: public, and refused once done"),
+            Map.entry("POST /share/{token}", "entering a share link's password: public, it opens a read-only view"),
+            Map.entry("POST /products/{productId}/views/{audience:executive|engineering|sales|customer}/export/{format:md|csv|json|pdf|svg|png}/job",
+                    "starting a background export: a viewer may export what they may read, and it changes no data"),
+            Map.entry("POST /api/v1/products/{productId}/views/{audience:executive|engineering|sales|customer}/export-jobs/{format:md|csv|json|pdf|svg|png}",
+                    "starting a background export over the API: reading, not writing"));
 
     /** Mappings that accept any method but write nothing. */
     static final List<String> NOT_WRITES = List.of("/error");

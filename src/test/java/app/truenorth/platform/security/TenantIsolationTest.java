@@ -42,7 +42,10 @@ class TenantIsolationTest {
     private static final Set<String> NOT_WORKSPACE_SCOPED = Set.of(
             // an invitation link is itself the capability to join B: whoever holds it may use it once
             // (InvitationAndTokenTest covers single use, revocation and expiry)
-            "/invite/{secret}", "/invite/{secret}/join");
+            "/invite/{secret}", "/invite/{secret}/join",
+            // a share link is the capability to read one audience's view, and nothing else, anonymously
+            // (ShareLinksTest covers revocation, expiry, passwords and what each audience may see)
+            "/share/{token}", "/share/{token}/export/{format:md|csv|json|pdf|svg|png}");
 
     @Autowired
     MockMvc mvc;

@@ -1,0 +1,71 @@
+package app.truenorth.views;
+
+import app.truenorth.roadmap.domain.Horizon;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What one audience sees of a roadmap: the fields shown, which initiatives are included (only external
+ * ones, which horizons, at most how many) and how precisely dates are given.
+ *
+ * @param maxItems  at most this many initiatives, 0 for no limit
+ * @param maxRisks  at most this many risks, 0 for no limit (only when {@link ViewField#RISKS} is shown)
+ */
+public record Preset(Audience audience, Set<ViewField> fields, boolean externalOnly, Set<Horizon> horizons, int maxItems,
+        int maxRisks, DatePrecision precision) {
+
+    public Preset {
+        fields = fields.isEmpty() ? EnumSet.noneOf(ViewField.class) : EnumSet.copyOf(fields);
+        horizons = horizons.isEmpty() ? EnumSet.noneOf(Horizon.class) : EnumSet.copyOf(horizons);
+    }
+
+    /** The preset an audience starts with until someone edits it. */
+    public static Preset defaults(Audience audience) {
+        return switch (audience) {
+            case EXECUTIVE -> new Preset(audience, EnumSet.of(ViewField.THEMES, ViewField.OBJECTIVES, ViewField.STAGE,
+                    ViewField.RISKS, ViewField.OWNERS), false, EnumSet.of(Horizon.NOW, Horizon.NEXT), 8, 5, DatePrecision.QUARTER);
+            case ENGINEERING -> new Preset(audience, EnumSet.allOf(ViewField.class), false, EnumSet.allOf(Horizon.class), 0, 0,
+                    DatePrecision.EXACT);
+            case SALES -> new Preset(audience, EnumSet.of(ViewField.DESCRIPTION, ViewField.THEMES, ViewField.STAGE), true,
+                    EnumSet.allOf(Horizon.class), 0, 0, DatePrecision.QUARTER);
+            case CUSTOMER -> new Preset(audience, EnumSet.of(ViewField.DESCRIPTION, ViewField.THEMES), true,
+                    EnumSet.allOf(Horizon.class), 0, 0, DatePrecision.HORIZON);
+        };
+    }
+
+    /** Problems with this preset, keyed by field; empty when it may be saved. */
+    public Map<String, String> problems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (horizons.isEmpty()) {
+            problems.put("horizons", "choose at least one horizon");
+        }
+        if (maxItems < 0 || maxItems > 1000) {
+            problems.put("maxItems", "must be from 0 (no limit) to 1000");
+        }
+        if (maxRisks < 0 || maxRisks > 100) {
+            problems.put("maxRisks", "must be from 0 (no limit) to 100");
+        }
+        if (audience.external()) {
+            // the customer view's guarantees are not settings: they hold however the preset is edited
+            Set<ViewField> internal = fields.stream().filter(ViewField::internal).collect(Collectors.toSet());
+            if (!internal.isEmpty()) {
+                problems.put("fields", "a customer-facing view cannot show " + internal.stream().map(ViewField::label)
+                        .map(String::toLowerCase).sorted().collect(Collectors.joining(", ")));
+            }
+            if (!externalOnly) {
+                problems.put("externalOnly", "a customer-facing view shows only initiatives marked external");
+            }
+            if (precision == DatePrecision.EXACT) {
+                problems.put("precision", "a customer-facing view gives quarters or Now/Next/Later, never exact dates");
+            }
+        }
+        return problems;
+    }
+
+    public boolean shows(ViewField field) {
+        return fields.contains(field);
+    }
+}

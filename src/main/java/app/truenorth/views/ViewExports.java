@@ -1,0 +1,416 @@
+package app.truenorth.views;
+
+import app.truenorth.views.AudienceView.DependencyView;
+import app.truenorth.views.AudienceView.ItemView;
+import app.truenorth.views.AudienceView.ObjectiveView;
+import app.truenorth.views.AudienceView.RiskView;
+import app.truenorth.views.AudienceView.ThemeView;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.batik.transcoder.TranscoderException;
+import org.apache.batik.transcoder.TranscoderInput;
+import org.apache.batik.transcoder.TranscoderOutput;
+import org.apache.batik.transcoder.image.PNGTranscoder;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes an {@link AudienceView} in every export format. Each format reads the view model only, so an
+ * export can never hold more than the audience's page does.
+ */
+@Component
+public class ViewExports {
+
+    private final JsonMapper json;
+    private final String timelineCss;
+    private volatile Path regularFont;
+    private volatile Path boldFont;
+
+    ViewExports(JsonMapper json) {
+        this.json = json;
+        this.timelineCss = timelineCss();
+    }
+
+    public byte[] export(AudienceView view, ExportFormat format) {
+        return switch (format) {
+            case MARKDOWN -> markdown(view).getBytes(StandardCharsets.UTF_8);
+            case CSV -> csv(view).getBytes(StandardCharsets.UTF_8);
+            case JSON -> json.writeValueAsBytes(view);
+            case PDF -> pdf(view);
+            case SVG -> svg(view).getBytes(StandardCharsets.UTF_8);
+            case PNG -> png(view);
+        };
+    }
+
+    public String fileName(AudienceView view, ExportFormat format) {
+        String product = view.productName().toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return (product.isEmpty() ? "roadmap" : product) + "-" + view.audience().slug() + "-" + view.asOf() + "." + format.extension();
+    }
+
+    // ---- Markdown ---------------------------------------------------------------------------------
+
+    public String markdown(AudienceView v) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(v.title()).append("\n\n_As of ").append(v.asOf()).append("._\n");
+        if (!v.themes().isEmpty()) {
+            md.append("\n## Themes\n\n");
+            for (ThemeView t : v.themes()) {
+                md.append("- **").append(mdEsc(t.name())).append("**");
+                if (t.description() != null && !t.description().isBlank()) {
+                    md.append(": ").append(mdEsc(t.description()));
+                }
+                md.append('\n');
+            }
+        }
+        if (!v.objectives().isEmpty()) {
+            md.append("\n## Objectives\n\n");
+            for (ObjectiveView o : v.objectives()) {
+                md.append("- **").append(mdEsc(o.title())).append("**: ").append(mdEsc(o.progress())).append(" (").append(o.share())
+                        .append(")\n");
+            }
+        }
+        md.append("\n## Initiatives\n");
+        for (var h : app.truenorth.roadmap.domain.Horizon.values()) {
+            List<ItemView> in = v.items().stream().filter(i -> i.horizon() == h).toList();
+            if (in.isEmpty()) {
+                continue;
+            }
+            md.append("\n### ").append(h.label()).append("\n\n");
+            for (ItemView i : in) {
+                md.append("- **").append(mdEsc(i.title())).append("** · ").append(mdEsc(i.when()));
+                if (i.theme() != null) {
+                    md.append(" · ").append(mdEsc(i.theme()));
+                }
+                if (i.stage() != null) {
+                    md.append(" · ").append(i.stageLabel());
+                }
+                if (i.team() != null) {
+                    md.append(" · team ").append(mdEsc(i.team()));
+                }
+                if (i.effort() != null) {
+                    md.append(" · effort ").append(mdEsc(i.effort())).append(", ").append(i.confidence()).append(" % confidence");
+                }
+                md.append('\n');
+                if (i.description() != null) {
+                    md.append("  ").append(mdEsc(i.description()).replace("\n", "\n  ")).append('\n');
+                }
+                if (!i.objectives().isEmpty()) {
+                    md.append("  Serves: ").append(mdEsc(String.join(", ", i.objectives()))).append('\n');
+                }
+            }
+        }
+        if (v.items().isEmpty()) {
+            md.append("\nNothing to show yet.\n");
+        }
+        if (!v.dependencies().isEmpty()) {
+            md.append("\n## Dependencies\n\n");
+            for (DependencyView d : v.dependencies()) {
+                md.append("- ").append(mdEsc(d.dependent())).append(" needs ").append(mdEsc(d.required()));
+                if (d.note() != null) {
+                    md.append(" (").append(mdEsc(d.note())).append(')');
+                }
+                md.append('\n');
+            }
+        }
+        if (!v.risks().isEmpty()) {
+            md.append("\n## Risks\n\n");
+            for (RiskView r : v.risks()) {
+                md.append("- **").append(mdEsc(r.title())).append("** (").append(r.level()).append(", exposure ").append(r.exposure())
+                        .append(")");
+                if (r.initiative() != null) {
+                    md.append(" · ").append(mdEsc(r.initiative()));
+                }
+                if (r.owner() != null) {
+                    md.append(" · owner ").append(mdEsc(r.owner()));
+                }
+                if (r.mitigation() != null) {
+                    md.append(" · mitigation: ").append(mdEsc(r.mitigation()));
+                }
+                md.append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    private static String mdEsc(String s) {
+        return s.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\[")
+                .replace("<", "&lt;");
+    }
+
+    // ---- CSV --------------------------------------------------------------------------------------
+
+    /** One row per initiative; columns only for the fields this audience sees. */
+    public String csv(AudienceView v) {
+        List<String> header = new java.util.ArrayList<>(List.of("Title", "Horizon", "When"));
+        if (v.shows("THEMES")) {
+            header.add("Theme");
+        }
+        if (v.shows("STAGE")) {
+            header.add("Stage");
+        }
+        if (v.shows("TEAM")) {
+            header.add("Team");
+        }
+        if (v.shows("EFFORT")) {
+            header.add("Effort");
+            header.add("Confidence");
+        }
+        if (v.shows("OBJECTIVES")) {
+            header.add("Objectives");
+        }
+        if (v.shows("DESCRIPTION")) {
+            header.add("Description");
+        }
+        StringBuilder csv = new StringBuilder(row(header));
+        for (ItemView i : v.items()) {
+            List<String> cells = new java.util.ArrayList<>(List.of(i.title(), i.horizonLabel(), i.when()));
+            if (v.shows("THEMES")) {
+                cells.add(i.theme());
+            }
+            if (v.shows("STAGE")) {
+                cells.add(i.stageLabel());
+            }
+            if (v.shows("TEAM")) {
+                cells.add(i.team());
+            }
+            if (v.shows("EFFORT")) {
+                cells.add(i.effort());
+                cells.add(i.confidence() == null ? null : i.confidence().toString());
+            }
+            if (v.shows("OBJECTIVES")) {
+                cells.add(String.join("; ", i.objectives()));
+            }
+            if (v.shows("DESCRIPTION")) {
+                cells.add(i.description());
+            }
+            csv.append(row(cells));
+        }
+        return csv.toString();
+    }
+
+    private static String row(List<String> cells) {
+        return cells.stream().map(ViewExports::cell).collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    private static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        // a leading formula character would run in a spreadsheet: quote it as text
+        String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+
+    // ---- SVG and PNG ------------------------------------------------------------------------------
+
+    /** The timeline as a standalone SVG: the roadmap's own drawing with its stylesheet inside. */
+    public String svg(AudienceView v) {
+        String svg = v.timelineSvg();
+        int open = svg.indexOf('>');
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg.substring(0, open + 1) + "<style>" + timelineCss + "</style>"
+                + "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>" + svg.substring(open + 1);
+    }
+
+    public byte[] png(AudienceView v) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PNGTranscoder transcoder = new PNGTranscoder();
+            transcoder.addTranscodingHint(PNGTranscoder.KEY_BACKGROUND_COLOR, java.awt.Color.WHITE);
+            transcoder.transcode(new TranscoderInput(new StringReader(svg(v))), new TranscoderOutput(out));
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (TranscoderException e) {
+            throw new IllegalStateException("The timeline could not be drawn as PNG", e);
+        }
+    }
+
+    /** The timeline rules of the roadmap's stylesheet, so exports look like the page without copying them. */
+    private static String timelineCss() {
+        try (InputStream in = ViewExports.class.getResourceAsStream("/static/css/roadmap.css")) {
+            if (in == null) {
+                return "";
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith(".tl-") || l.startsWith("svg.timeline"))
+                    .map(l -> l.replace("var(--font)", "'DejaVu Sans', Arial, sans-serif"))
+                    .collect(Collectors.joining("\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- PDF --------------------------------------------------------------------------------------
+
+    private static final String PDF_CSS = """
+            @page { size: A4 landscape; margin: 12mm; }
+            body { font-family: 'DejaVu Sans'; font-size: 9pt; color: #1c2033; }
+            h1 { font-size: 16pt; margin: 0 0 2mm 0; } h2 { font-size: 11pt; margin: 4mm 0 1.5mm 0; color: #2331a3; }
+            .muted { color: #5a6072; } table { width: 100%; border-collapse: collapse; }
+            th, td { text-align: left; padding: 1mm 1.5mm; border-bottom: 0.5pt solid #dfe2ec; vertical-align: top; }
+            th { font-size: 8pt; color: #5a6072; } .bar { background: #eceefe; height: 2.5mm; width: 30mm; }
+            .fill { background: #2f3fc4; height: 2.5mm; } .cols { width: 100%; } .cols td { border: none; padding: 0 3mm 0 0; width: 50%; }
+            .timeline { width: 100%; }
+            """;
+
+    public byte[] pdf(AudienceView v) {
+        String doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head>"
+                + "<meta charset=\"UTF-8\"/><title>" + e(v.title()) + "</title><style>" + PDF_CSS + "</style></head><body>"
+                + html(v) + "</body></html>";
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useFont(font("DejaVuSans.ttf", false).toFile(), "DejaVu Sans", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(font("DejaVuSans-Bold.ttf", true).toFile(), "DejaVu Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
+            builder.useSVGDrawer(new BatikSVGDrawer());
+            builder.withHtmlContent(doc, null);
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The printable page: the one-pager layout, sections only where the view has content. */
+    String html(AudienceView v) {
+        StringBuilder h = new StringBuilder();
+        h.append("<h1>").append(e(v.title())).append("</h1><p class=\"muted\">As of ").append(v.asOf()).append(" · dates as ")
+                .append(e(v.precision().label().toLowerCase())).append("</p>");
+        h.append("<table class=\"cols\"><tr><td>");
+        if (!v.themes().isEmpty()) {
+            h.append("<h2>Themes</h2><ul>");
+            for (ThemeView t : v.themes()) {
+                h.append("<li><b>").append(e(t.name())).append("</b>");
+                if (t.description() != null && !t.description().isBlank()) {
+                    h.append(" — ").append(e(t.description()));
+                }
+                h.append("</li>");
+            }
+            h.append("</ul>");
+        }
+        h.append("</td><td>");
+        if (!v.objectives().isEmpty()) {
+            h.append("<h2>Objectives</h2><table>");
+            for (ObjectiveView o : v.objectives()) {
+                h.append("<tr><td><b>").append(e(o.title())).append("</b><br/><span class=\"muted\">").append(e(o.progress()))
+                        .append("</span></td><td><div class=\"bar\"><div class=\"fill\" style=\"width:").append(o.percent())
+                        .append("%\"></div></div>").append(e(o.share())).append("</td></tr>");
+            }
+            h.append("</table>");
+        }
+        h.append("</td></tr></table>");
+        h.append("<h2>Initiatives</h2><table><tr><th>Initiative</th><th>When</th>");
+        if (v.shows("THEMES")) {
+            h.append("<th>Theme</th>");
+        }
+        if (v.shows("STAGE")) {
+            h.append("<th>Stage</th>");
+        }
+        if (v.shows("TEAM")) {
+            h.append("<th>Team</th>");
+        }
+        if (v.shows("EFFORT")) {
+            h.append("<th>Effort</th>");
+        }
+        h.append("</tr>");
+        for (ItemView i : v.items()) {
+            h.append("<tr><td><b>").append(e(i.title())).append("</b>");
+            if (i.description() != null) {
+                h.append("<br/><span class=\"muted\">").append(e(i.description())).append("</span>");
+            }
+            h.append("</td><td>").append(e(i.when())).append("</td>");
+            if (v.shows("THEMES")) {
+                h.append("<td>").append(e(i.theme())).append("</td>");
+            }
+            if (v.shows("STAGE")) {
+                h.append("<td>").append(e(i.stageLabel())).append("</td>");
+            }
+            if (v.shows("TEAM")) {
+                h.append("<td>").append(e(i.team())).append("</td>");
+            }
+            if (v.shows("EFFORT")) {
+                h.append("<td>").append(e(i.effort())).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>");
+        if (!v.dependencies().isEmpty()) {
+            h.append("<h2>Dependencies</h2><ul>");
+            for (DependencyView d : v.dependencies()) {
+                h.append("<li>").append(e(d.dependent())).append(" needs ").append(e(d.required()));
+                if (d.note() != null) {
+                    h.append(" <span class=\"muted\">(").append(e(d.note())).append(")</span>");
+                }
+                h.append("</li>");
+            }
+            h.append("</ul>");
+        }
+        if (!v.risks().isEmpty()) {
+            h.append("<h2>Top risks</h2><table><tr><th>Risk</th><th>Level</th><th>Concerns</th>");
+            boolean owners = v.shows("OWNERS");
+            if (owners) {
+                h.append("<th>Owner</th><th>Mitigation</th>");
+            }
+            h.append("</tr>");
+            for (RiskView r : v.risks()) {
+                h.append("<tr><td>").append(e(r.title())).append("</td><td>").append(r.level()).append(" (").append(r.exposure())
+                        .append(")</td><td>").append(e(r.initiative() == null ? "The whole roadmap" : r.initiative())).append("</td>");
+                if (owners) {
+                    h.append("<td>").append(e(r.owner())).append("</td><td>").append(e(r.mitigation())).append("</td>");
+                }
+                h.append("</tr>");
+            }
+            h.append("</table>");
+        }
+        if (v.audience() != Audience.EXECUTIVE && !v.items().isEmpty()) {
+            // the one-pager stays one page; the other audiences get the timeline on a page of its own
+            h.append("<h2 style=\"page-break-before: always\">Timeline</h2><div class=\"timeline\">").append(svg(v).replaceFirst("<\\?xml[^>]*>\\s*", ""))
+                    .append("</div>");
+        }
+        return h.toString();
+    }
+
+    private static String e(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private Path font(String name, boolean bold) throws IOException {
+        Path cached = bold ? boldFont : regularFont;
+        if (cached != null && Files.exists(cached)) {
+            return cached;
+        }
+        synchronized (this) {
+            Path file = Files.createTempFile("truenorth-views-", "-" + name);
+            file.toFile().deleteOnExit();
+            try (InputStream in = ViewExports.class.getResourceAsStream("/fonts/" + name)) {
+                if (in == null) {
+                    throw new IOException("Font " + name + " is missing from the application");
+                }
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (bold) {
+                boldFont = file;
+            } else {
+                regularFont = file;
+            }
+            return file;
+        }
+    }
+}
