@@ -12,6 +12,7 @@ import app.truenorth.views.ExportJobs;
 import app.truenorth.views.ViewExports;
 import app.truenorth.views.ViewField;
 import app.truenorth.views.Views;
+import app.truenorth.workspace.MemberAction;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletRequest;
@@ -133,6 +134,7 @@ class ViewsApi {
     }
 
     /** Starts a background export and answers 202 with where to follow its progress. */
+    @MemberAction // starting an export is reading: any member who may see the roadmap may export it
     @PostMapping("/" + AUDIENCES + "/export-jobs/{format:md|csv|json|pdf|svg|png}")
     ResponseEntity<ExportJobs.Status> startJob(@PathVariable long productId, @PathVariable String audience, @PathVariable String format) {
         var status = jobs.start(productId, audience(audience), ExportFormat.byExtension(format).orElseThrow(() -> new NotFoundException("Export format")));

@@ -13,6 +13,7 @@ import app.truenorth.views.ExportJobs;
 import app.truenorth.views.ViewExports;
 import app.truenorth.views.ViewField;
 import app.truenorth.views.Views;
+import app.truenorth.workspace.MemberAction;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.ShellFactory;
 import app.truenorth.workspace.WorkspaceAccess;
@@ -98,6 +99,7 @@ class ViewsPages {
     }
 
     /** Starts a background export, for roadmaps big enough that a direct download would keep the page waiting. */
+    @MemberAction // starting an export is reading: any member who may see the roadmap may export it
     @PostMapping("/products/{productId}/views/" + AUDIENCES + "/export/" + FORMATS + "/job")
     String startJob(@PathVariable long productId, @PathVariable String audience, @PathVariable String format) {
         var status = jobs.start(productId, audience(audience), ExportFormat.byExtension(format).orElseThrow(() -> new NotFoundException("Export format")));
