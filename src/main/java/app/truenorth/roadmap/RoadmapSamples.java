@@ -115,7 +115,9 @@ public class RoadmapSamples {
                 new Sample("Shared live ETAs", "Customer service and recipients see the arrival time the dispatcher sees, from live positions.",
                         DELIVERY, Horizon.NEXT, Stage.DISCOVERY, "Dispatch", "5", "8", 50, 1, true, List.of("Retention"),
                         Visibility.EXTERNAL, Link.problem("a customer service agent"), 2500, "2"),
-                new Sample("Proof of delivery", "Photo, signature and GPS stamp at the door, in the office the moment the driver taps Done.",
+                new Sample("Proof of delivery",
+                        "Photo, signature and GPS stamp from the Beacon driver app, in the office the moment the driver taps Done, "
+                                + "so nobody phones the driver to ask.",
                         DELIVERY, Horizon.LATER, Stage.IDEA, "Mobile", "4", "6", 60, 2, false, List.of("Retention"),
                         Visibility.EXTERNAL, Link.problem("a driver"), 2000, "1"),
                 new Sample("Single sign-on for enterprise fleets",
@@ -161,6 +163,9 @@ public class RoadmapSamples {
         depend(productId, made, "Live map failover", "Streaming position ingest");
         roadmaps.addDependency(productId, new DependencyInput(made.get("Per-vehicle billing").value().id(), null,
                 ExternalKind.TECHNOLOGY, "Stripe usage records API", "Metered billing per active van must be enabled on the account"));
+
+        roadmaps.addDependency(productId, new DependencyInput(made.get("Proof of delivery").value().id(), null, ExternalKind.TEAM,
+                "Beacon Driver App team", "Needs the app's photo and signature capture released first"));
 
         roadmaps.createRisk(productId, new RiskInput(made.get("Universal telematics adapter").value().id(),
                 "A telematics vendor throttles or closes its API", 3, 5,

@@ -342,8 +342,9 @@ public class Roadmaps {
      *
      * <p>Idempotent per session initiative: a draft that an earlier hand-off already put on the roadmap
      * is skipped, not updated. From the first hand-off the roadmap owns the initiative, and the team may
-     * have moved, re-estimated or re-linked it since; a later sign-off of the session must not undo
-     * that. Drafts added to the session after a reopen are added.
+     * have moved, re-estimated or re-linked it since; a later delivery must not undo that. A draft whose
+     * title an initiative on the roadmap already has is skipped too (the team planned it there first).
+     * Only new drafts are added.
      */
     @Transactional
     HandOffResult receiveHandOff(long workspaceId, long productId, long sessionId, List<InitiativeInput> drafts,
@@ -355,16 +356,22 @@ public class Roadmaps {
             throw new NotFoundException("Product");
         }
         long roadmapId = settings(productId, workspaceId).id();
-        Set<Long> already = new LinkedHashSet<>(jdbc.sql("""
-                select source_initiative_id from roadmap_initiative
-                where roadmap_id = :r and source_initiative_id is not null""")
-                .param("r", roadmapId).query(Long.class).list());
+        Set<Long> already = new LinkedHashSet<>();
+        Set<String> titles = new LinkedHashSet<>();
+        jdbc.sql("select source_initiative_id, title from roadmap_initiative where roadmap_id = :r").param("r", roadmapId)
+                .query(rs -> {
+                    long source = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        already.add(source);
+                    }
+                    titles.add(key(rs.getString(2)));
+                });
         List<Long> created = new java.util.ArrayList<>();
         int skipped = 0;
         for (int k = 0; k < drafts.size(); k++) {
             InitiativeInput draft = drafts.get(k);
             Long sourceId = sessionInitiativeIds.get(k);
-            if (already.contains(sourceId)) {
+            if (already.contains(sourceId) || titles.contains(key(draft.title() == null ? "" : draft.title()))) {
                 skipped++;
                 continue;
             }
@@ -374,6 +381,7 @@ public class Roadmaps {
             audit.record(workspaceId, "roadmap_initiative", id, "created", "Took over initiative " + initiative.value().title()
                     + " from strategy session #" + sessionId + " in " + initiative.value().horizon().label(), null, initiative);
             created.add(id);
+            titles.add(key(draft.title()));
         }
         return new HandOffResult(List.copyOf(created), skipped);
     }

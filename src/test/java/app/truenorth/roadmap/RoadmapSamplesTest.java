@@ -51,7 +51,7 @@ class RoadmapSamplesTest {
             var analysis = data.analysis(DependencyAnalysis.Weight.EFFORT);
             assertThat(analysis.hasCycle()).isFalse();
             assertThat(analysis.criticalPath()).isPresent();
-            assertThat(analysis.external()).hasSize(1);
+            assertThat(analysis.external()).hasSize(2);
             assertThat(data.traceability().stream().filter(c -> c.isOrphan()).map(c -> c.initiative().title()))
                     .contains("Dark mode", "Per-vehicle billing");
             assertThat(data.ranking().ranked()).hasSize(12);

@@ -102,6 +102,9 @@ class SessionHandOffTest {
         var again = new ArrayList<>(handedOff);
         again.add(new RoadmapHandedOff.DraftInitiative(handedOff.getLast().sessionInitiativeId() + 1000, "Driver app check-in",
                 "", null, null, null, PlanningHorizon.LATER, new BigDecimal("2"), new BigDecimal("3"), null));
+        // a draft named like an initiative the roadmap already has is not added twice either
+        again.add(new RoadmapHandedOff.DraftInitiative(handedOff.getLast().sessionInitiativeId() + 1001, "dark mode ", "", null,
+                null, null, PlanningHorizon.LATER, BigDecimal.ONE, BigDecimal.ONE, null));
         tx.executeWithoutResult(t -> events.publishEvent(new RoadmapHandedOff(owner.workspaceId(), productId, sessionId, again)));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> initiatives(owner, productId).size() == 5);
