@@ -13,95 +13,132 @@ import app.truenorth.roadmap.domain.Quarter;
 import app.truenorth.roadmap.domain.ScoreInputs;
 import app.truenorth.roadmap.domain.Stage;
 import app.truenorth.roadmap.domain.Visibility;
+import app.truenorth.session.StrategyArtifacts;
+import app.truenorth.workspace.Permission;
+import app.truenorth.workspace.WorkspaceAccess;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A realistic sample roadmap for the demo workspace: four themes, three objectives, a dozen
- * initiatives across the horizons with dependencies and risks, and a snapshot from "the last board
- * meeting" with changes since, so every format, the analysis and the diff have something to show.
- * Dates are relative to today. It goes through {@link Roadmaps}, so call it as a member who may edit
- * the product (the demo seeder acts as the demo workspace's owner).
+ * The sample roadmap of the demo's main product, Atlas Fleet (route planning and live fleet
+ * telematics for regional delivery companies with 20–500 vans): four themes, three objectives, a
+ * dozen initiatives across the horizons with dependencies and risks, and a snapshot from "the last
+ * board meeting" with changes since, so every format, the analysis and the diff have something to
+ * show. Most initiatives link to the differentiators and problem statements of the product's
+ * strategy session ("Fleet visibility strategy"), looked up by their wording, so seed that session
+ * first; a few are deliberate orphans. Dates are relative to today. It goes through {@link Roadmaps},
+ * so call it as a member who may edit the product (the demo seeder acts as the demo workspace's owner).
  */
 @Service
 public class RoadmapSamples {
 
     private final Roadmaps roadmaps;
+    private final StrategyArtifacts artifacts;
+    private final WorkspaceAccess access;
     private final Clock clock;
 
-    RoadmapSamples(Roadmaps roadmaps, Clock clock) {
+    RoadmapSamples(Roadmaps roadmaps, StrategyArtifacts artifacts, WorkspaceAccess access, Clock clock) {
         this.roadmaps = roadmaps;
+        this.artifacts = artifacts;
+        this.access = access;
         this.clock = clock;
+    }
+
+    /** What an initiative serves in the strategy session, named by a phrase of its wording. */
+    private record Link(LinkKind kind, String phrase) {
+
+        static Link differentiator(String phrase) {
+            return new Link(LinkKind.DIFFERENTIATOR, phrase);
+        }
+
+        static Link problem(String persona) {
+            return new Link(LinkKind.PROBLEM_STATEMENT, persona);
+        }
     }
 
     private record Sample(String title, String description, String theme, Horizon horizon, Stage stage, String team, String low,
             String high, int confidence, int quarterOffset, boolean dated, List<String> objectives, Visibility visibility,
-            String link, int reach, String impact) {
+            Link link, int reach, String impact) {
     }
+
+    private static final String DISPATCH = "Dispatch visibility";
+    private static final String DELIVERY = "ETAs and proof of delivery";
+    private static final String ENTERPRISE = "Enterprise fleets";
+    private static final String RELIABILITY = "Live map reliability";
 
     @Transactional
     public void fill(long productId) {
+        long workspaceId = access.product(productId, Permission.EDIT).workspaceId();
         LocalDate today = LocalDate.now(clock);
         Quarter now = Quarter.of(today);
         Map<String, Long> themes = new HashMap<>();
         for (String[] t : new String[][] {
-                {"Self-serve onboarding", "Teams start and succeed without talking to sales."},
-                {"Monetisation", "Pricing and billing that grow with the customer."},
-                {"Enterprise readiness", "What large customers' security and IT teams ask for."},
-                {"Reliability", "Fast and dependable, so nobody thinks twice about it."}}) {
+                {DISPATCH, "Dispatchers see which vans are free and where, without phoning drivers."},
+                {DELIVERY, "Recipients and customer service get arrival times they can trust, and proof the parcel arrived."},
+                {ENTERPRISE, "What fleets of 200 vans and more need from IT and finance: single sign-on, audit, per-vehicle billing."},
+                {RELIABILITY, "Positions land within seconds and the live map stays up through the morning peak."}}) {
             themes.put(t[0], roadmaps.createTheme(productId, new ThemeInput(t[0], t[1])).value().id());
         }
         Map<String, Long> objectives = new HashMap<>();
-        objectives.put("Activation", roadmaps.createObjective(productId, new ObjectiveInput("Activation", "Trial-to-paid conversion",
-                "%", Direction.INCREASE, new BigDecimal("8"), new BigDecimal("15"), new BigDecimal("10.5"),
-                now.next().next().end())).value().id());
-        objectives.put("Retention", roadmaps.createObjective(productId, new ObjectiveInput("Expansion", "Net revenue retention", "%",
-                Direction.INCREASE, new BigDecimal("98"), new BigDecimal("110"), new BigDecimal("101"),
+        objectives.put("Idle", roadmaps.createObjective(productId, new ObjectiveInput("Cut idle time by a fifth",
+                "Idle van-hours per van per week", "h", Direction.DECREASE, new BigDecimal("6.5"), new BigDecimal("5.2"),
+                new BigDecimal("6.0"), now.next().next().end())).value().id());
+        objectives.put("Retention", roadmaps.createObjective(productId, new ObjectiveInput("Fleets grow with us",
+                "Net revenue retention", "%", Direction.INCREASE, new BigDecimal("98"), new BigDecimal("110"), new BigDecimal("101"),
                 now.next().next().next().end())).value().id());
-        objectives.put("Speed", roadmaps.createObjective(productId, new ObjectiveInput("Fast everywhere", "P95 page load", "ms",
-                Direction.DECREASE, new BigDecimal("1800"), new BigDecimal("800"), new BigDecimal("1300"), now.next().end()))
-                .value().id());
+        objectives.put("Fresh", roadmaps.createObjective(productId, new ObjectiveInput("A live map dispatchers trust",
+                "Positions older than 60 s at the morning peak", "%", Direction.DECREASE, new BigDecimal("4"),
+                new BigDecimal("0.5"), new BigDecimal("2.1"), now.next().end())).value().id());
 
         List<Sample> samples = List.of(
-                new Sample("Guided setup", "A checklist that takes a new team from sign-up to its first roadmap.", "Self-serve onboarding",
-                        Horizon.NOW, Stage.BUILDING, "Growth", "3", "5", 80, 0, true, List.of("Activation"), Visibility.EXTERNAL,
-                        "Set up in minutes", 1200, "2"),
-                new Sample("Template gallery", "Roadmap templates for common product types.", "Self-serve onboarding", Horizon.NOW,
-                        Stage.DISCOVERY, "Growth", "2", "3", 70, 0, false, List.of("Activation"), Visibility.EXTERNAL,
-                        "Set up in minutes", 900, "1"),
-                new Sample("Onboarding emails", "Lifecycle emails timed to what a trial team has not done yet.", "Self-serve onboarding",
-                        Horizon.NEXT, Stage.IDEA, "Growth", "1", "2", 60, 1, false, List.of("Activation"), Visibility.INTERNAL,
-                        null, 1500, "0.5"),
-                new Sample("Usage-based billing", "Charge by active editors instead of seats.", "Monetisation", Horizon.NEXT,
-                        Stage.DISCOVERY, "Billing", "6", "9", 50, 1, true, List.of("Retention"), Visibility.INTERNAL,
-                        "Pay for what you use", 400, "3"),
-                new Sample("Annual plans", "Annual prepaid plans with a discount.", "Monetisation", Horizon.LATER, Stage.IDEA, "Billing",
-                        "2", "4", 50, 3, false, List.of("Retention"), Visibility.EXTERNAL, null, 300, "1"),
-                new Sample("Single sign-on", "SAML and OIDC sign-in with Okta, Entra ID and Google.", "Enterprise readiness", Horizon.NOW,
-                        Stage.BUILDING, "Platform", "3", "4", 90, 0, true, List.of("Retention"), Visibility.EXTERNAL,
-                        "Enterprise-grade security", 250, "2"),
-                new Sample("Audit log export", "Stream the audit trail to the customer's SIEM.", "Enterprise readiness", Horizon.NEXT,
-                        Stage.IDEA, "Platform", "2", "3", 70, 1, true, List.of("Retention"), Visibility.EXTERNAL,
-                        "Enterprise-grade security", 150, "1"),
-                new Sample("Role-based access", "Custom roles per product.", "Enterprise readiness", Horizon.LATER, Stage.IDEA, "Platform",
-                        "4", "6", 40, 2, false, List.of(), Visibility.INTERNAL, null, 200, "1"),
-                new Sample("Page speed budget", "Budgets per page in CI; fail the build when a page gets slower.", "Reliability",
-                        Horizon.NOW, Stage.RELEASED, "Platform", "1", "2", 90, 0, true, List.of("Speed"), Visibility.INTERNAL, null,
-                        3000, "0.5"),
-                new Sample("Read replicas", "Serve dashboards from PostgreSQL replicas.", "Reliability", Horizon.NEXT, Stage.DISCOVERY,
-                        "Platform", "4", "6", 60, 1, false, List.of("Speed"), Visibility.INTERNAL, null, 3000, "1"),
-                new Sample("Offline mode", "Edit the roadmap on a plane.", "Reliability", Horizon.LATER, Stage.IDEA, "Mobile", "8", "12",
-                        30, 3, false, List.of(), Visibility.INTERNAL, null, 100, "0.5"),
-                new Sample("Dark mode", "Because people keep asking.", null, Horizon.LATER, Stage.IDEA, "Growth", "1", "2", 80, 3, false,
-                        List.of(), Visibility.EXTERNAL, null, 800, "0.25"));
+                new Sample("Universal telematics adapter",
+                        "Read positions from the five most common boxes (Webfleet, Geotab, Samsara, Teltonika, Verizon Connect).",
+                        DISPATCH, Horizon.NOW, Stage.BUILDING, "Integrations", "6", "9", 75, 0, true, List.of("Idle"),
+                        Visibility.EXTERNAL, Link.differentiator("any telematics box"), 1200, "3"),
+                new Sample("Free-van list for dispatchers", "A live list of free vans beside the job board, nearest to the next job first.",
+                        DISPATCH, Horizon.NOW, Stage.BUILDING, "Dispatch", "3", "5", 80, 0, true, List.of("Idle"), Visibility.EXTERNAL,
+                        Link.problem("a dispatcher"), 3000, "3"),
+                new Sample("Depot board", "Per depot: vans in the yard, on route and on their way back, and what is free this hour.",
+                        DISPATCH, Horizon.NEXT, Stage.DISCOVERY, "Dispatch", "3", "4", 60, 1, false, List.of("Idle"),
+                        Visibility.EXTERNAL, Link.differentiator("shows dispatchers"), 1500, "2"),
+                new Sample("Idle-time report for fleet owners",
+                        "Idle hours per van and depot every Monday, instead of a month-end spreadsheet built from three exports.",
+                        DISPATCH, Horizon.NEXT, Stage.IDEA, "Insights", "2", "4", 70, 1, false, List.of("Idle", "Retention"),
+                        Visibility.EXTERNAL, Link.problem("a fleet owner"), 800, "2"),
+                new Sample("Shared live ETAs", "Customer service and recipients see the arrival time the dispatcher sees, from live positions.",
+                        DELIVERY, Horizon.NEXT, Stage.DISCOVERY, "Dispatch", "5", "8", 50, 1, true, List.of("Retention"),
+                        Visibility.EXTERNAL, Link.problem("a customer service agent"), 2500, "2"),
+                new Sample("Proof of delivery",
+                        "Photo, signature and GPS stamp from the Beacon driver app, in the office the moment the driver taps Done, "
+                                + "so nobody phones the driver to ask.",
+                        DELIVERY, Horizon.LATER, Stage.IDEA, "Mobile", "4", "6", 60, 2, false, List.of("Retention"),
+                        Visibility.EXTERNAL, Link.problem("a driver"), 2000, "1"),
+                new Sample("Single sign-on for enterprise fleets",
+                        "SAML and OIDC sign-in with Entra ID, Okta and Google: dispatchers use the accounts they already have.",
+                        ENTERPRISE, Horizon.NOW, Stage.BUILDING, "Platform", "3", "4", 90, 0, true, List.of("Retention"),
+                        Visibility.EXTERNAL, Link.differentiator("without an IT project"), 250, "2"),
+                new Sample("Per-vehicle billing", "Charge per active van per month instead of per seat, so the price follows the fleet.",
+                        ENTERPRISE, Horizon.NEXT, Stage.DISCOVERY, "Billing", "6", "9", 50, 1, true, List.of("Retention"),
+                        Visibility.INTERNAL, null, 400, "3"),
+                new Sample("Streaming position ingest", "Positions stream in instead of being polled every two minutes.",
+                        RELIABILITY, Horizon.NOW, Stage.RELEASED, "Platform", "4", "6", 85, 0, true, List.of("Fresh"),
+                        Visibility.INTERNAL, Link.problem("a dispatcher"), 3000, "1"),
+                new Sample("Live map failover", "A second region for the live map, so dispatch carries on when one region fails.",
+                        RELIABILITY, Horizon.NEXT, Stage.DISCOVERY, "Platform", "5", "8", 55, 1, false, List.of("Fresh"),
+                        Visibility.INTERNAL, Link.differentiator("shows dispatchers"), 3000, "1"),
+                new Sample("Offline route sheets", "Drivers keep their stops and notes when the van loses signal on rural routes.",
+                        RELIABILITY, Horizon.LATER, Stage.IDEA, "Mobile", "8", "12", 30, 3, false, List.of(), Visibility.INTERNAL,
+                        Link.problem("a driver"), 600, "0.5"),
+                new Sample("Dark mode", "Asked for by two pilot dispatchers on night shifts.", null, Horizon.LATER, Stage.IDEA, "Dispatch",
+                        "1", "2", 80, 3, false, List.of(), Visibility.EXTERNAL, null, 300, "0.25"));
         Map<String, Stored<app.truenorth.roadmap.domain.Initiative>> made = new HashMap<>();
-        long ref = 1;
         for (Sample s : samples) {
             Quarter q = now;
             for (int k = 0; k < s.quarterOffset(); k++) {
@@ -109,36 +146,57 @@ public class RoadmapSamples {
             }
             LocalDate start = s.dated() ? q.start().plusDays(14) : null;
             LocalDate end = s.dated() ? q.start().plusDays(14 + 7L * Integer.parseInt(s.high())) : null;
+            Long ref = s.link() == null ? null : reference(workspaceId, productId, s.link());
             var initiative = roadmaps.createInitiative(productId, new InitiativeInput(s.title(), s.description(),
                     s.theme() == null ? null : themes.get(s.theme()), s.objectives().stream().map(objectives::get).toList(), s.horizon(),
                     s.stage(), s.team(), new BigDecimal(s.low()), new BigDecimal(s.high()), s.confidence(),
                     s.dated() || s.horizon() == Horizon.LATER ? null : q.toString(), start, end, s.visibility(),
-                    s.link() == null ? null : LinkKind.DIFFERENTIATOR, s.link() == null ? null : ref++, s.link(),
+                    ref == null ? null : s.link().kind(), ref, null,
                     new ScoreInputs(BigDecimal.valueOf(s.reach()), new BigDecimal(s.impact()), null, null, null, null, null, null, null,
                             null)));
             made.put(s.title(), initiative);
         }
-        depend(productId, made, "Template gallery", "Guided setup");
-        depend(productId, made, "Audit log export", "Single sign-on");
-        depend(productId, made, "Role-based access", "Single sign-on");
-        depend(productId, made, "Annual plans", "Usage-based billing");
-        roadmaps.addDependency(productId, new DependencyInput(made.get("Usage-based billing").value().id(), null,
-                ExternalKind.TECHNOLOGY, "Stripe usage records API", "Needs metered billing enabled on the account"));
+        depend(productId, made, "Depot board", "Free-van list for dispatchers");
+        depend(productId, made, "Free-van list for dispatchers", "Universal telematics adapter");
+        depend(productId, made, "Idle-time report for fleet owners", "Universal telematics adapter");
+        depend(productId, made, "Shared live ETAs", "Streaming position ingest");
+        depend(productId, made, "Live map failover", "Streaming position ingest");
+        roadmaps.addDependency(productId, new DependencyInput(made.get("Per-vehicle billing").value().id(), null,
+                ExternalKind.TECHNOLOGY, "Stripe usage records API", "Metered billing per active van must be enabled on the account"));
 
-        roadmaps.createRisk(productId, new RiskInput(made.get("Single sign-on").value().id(), "Identity provider quirks delay SSO",
-                3, 4, "Test against Okta and Entra ID sandboxes from week one", "Platform lead"));
-        roadmaps.createRisk(productId, new RiskInput(made.get("Usage-based billing").value().id(),
-                "Customers read usage pricing as a price rise", 4, 4, "Grandfather current plans for a year; publish a calculator",
-                "Head of product"));
-        roadmaps.createRisk(productId, new RiskInput(null, "Two engineers on parental leave next quarter", 5, 2,
-                "Keep Next small; no new Now items until they are back", "Engineering manager"));
+        roadmaps.addDependency(productId, new DependencyInput(made.get("Proof of delivery").value().id(), null, ExternalKind.TEAM,
+                "Beacon Driver App team", "Needs the app's photo and signature capture released first"));
+
+        roadmaps.createRisk(productId, new RiskInput(made.get("Universal telematics adapter").value().id(),
+                "A telematics vendor throttles or closes its API", 3, 5,
+                "Sign data-access terms with the two largest vendors before building on them; cache the last position",
+                "Integrations lead"));
+        roadmaps.createRisk(productId, new RiskInput(made.get("Per-vehicle billing").value().id(),
+                "Large fleets read per-van pricing as a price rise", 4, 4,
+                "Cap every fleet at its current spend for a year; publish a calculator", "Head of product"));
+        roadmaps.createRisk(productId, new RiskInput(null, "Morning-peak load doubles when the two pilot fleets go live", 3, 4,
+                "Load-test the live map at three times today's peak before each go-live", "Platform lead"));
 
         // the last board meeting saw an earlier version; what changed since shows in the diff
         roadmaps.takeSnapshot(productId, "Last board meeting");
-        var emails = made.get("Onboarding emails");
-        roadmaps.moveInitiative(productId, emails.value().id(), Horizon.NOW, emails.version());
-        var replicas = made.get("Read replicas");
-        roadmaps.changeStage(productId, replicas.value().id(), Stage.BUILDING, replicas.version());
+        var depots = made.get("Depot board");
+        roadmaps.moveInitiative(productId, depots.value().id(), Horizon.NOW, depots.version());
+        var failover = made.get("Live map failover");
+        roadmaps.changeStage(productId, failover.value().id(), Stage.BUILDING, failover.version());
+    }
+
+    /**
+     * The id of the product's differentiator or problem statement whose wording contains the phrase
+     * (newest session first); null when there is none, and the initiative stays unlinked.
+     */
+    private Long reference(long workspaceId, long productId, Link link) {
+        String phrase = link.phrase().toLowerCase(Locale.ROOT);
+        return switch (link.kind()) {
+            case DIFFERENTIATOR -> artifacts.differentiators(workspaceId, productId).stream()
+                    .filter(d -> d.text().toLowerCase(Locale.ROOT).contains(phrase)).map(d -> d.id()).findFirst().orElse(null);
+            case PROBLEM_STATEMENT -> artifacts.problemStatements(workspaceId, productId).stream()
+                    .filter(p -> p.persona().toLowerCase(Locale.ROOT).equals(phrase)).map(p -> p.id()).findFirst().orElse(null);
+        };
     }
 
     private void depend(long productId, Map<String, Stored<app.truenorth.roadmap.domain.Initiative>> made, String dependent,

@@ -27,6 +27,7 @@ import app.truenorth.roadmap.domain.StrategicLink;
 import app.truenorth.roadmap.domain.Theme;
 import app.truenorth.roadmap.domain.Visibility;
 import app.truenorth.workspace.Permission;
+import app.truenorth.workspace.Products;
 import app.truenorth.workspace.WorkspaceAccess;
 import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
 import java.time.Clock;
@@ -62,10 +63,15 @@ public class Roadmaps {
     private final Clock clock;
     private final JsonMapper json;
     private final RoadmapReader reader;
+    private final Products products;
+    private final StrategyLinks links;
 
-    Roadmaps(JdbcClient jdbc, WorkspaceAccess access, AuditLog audit, Clock clock, JsonMapper json) {
+    Roadmaps(JdbcClient jdbc, WorkspaceAccess access, Products products, StrategyLinks links, AuditLog audit, Clock clock,
+            JsonMapper json) {
         this.jdbc = jdbc;
+        this.links = links;
         this.access = access;
+        this.products = products;
         this.audit = audit;
         this.clock = clock;
         this.json = json;
@@ -304,28 +310,99 @@ public class Roadmaps {
     public Stored<Initiative> createInitiative(long productId, InitiativeInput input) {
         ProductAccess product = access.product(productId, Permission.EDIT);
         long roadmapId = settings(product).id();
-        Map<String, Object> params = checkInitiative(roadmapId, input);
+        Map<String, Object> params = checkInitiative(roadmapId, product.workspaceId(), productId, input);
+        long id = insertInitiative(roadmapId, params, input.objectiveIds(), null, null);
+        Stored<Initiative> initiative = reader.initiative(roadmapId, id).orElseThrow();
+        audit.record(product.workspaceId(), "roadmap_initiative", id, "created",
+                "Added initiative " + initiative.value().title() + " in " + initiative.value().horizon().label(), null, initiative);
+        return initiative;
+    }
+
+    private long insertInitiative(long roadmapId, Map<String, Object> params, List<Long> objectiveIds, Long sourceSessionId,
+            Long sourceInitiativeId) {
         var keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
                     insert into roadmap_initiative (roadmap_id, title, description, theme_id, horizon, stage, team, effort_low,
                             effort_high, confidence, target_quarter, start_on, end_on, visibility, link_kind, link_ref, link_label,
                             reach, impact, ice_impact, ice_confidence, ice_ease, business_value, time_criticality, risk_reduction,
-                            job_size, value_score, created_at, updated_at)
+                            job_size, value_score, source_session_id, source_initiative_id, created_at, updated_at)
                     values (:r, :title, :description, :theme, :horizon, :stage, :team, :effortLow, :effortHigh, :confidence,
                             :quarter, :start, :end, :visibility, :linkKind, :linkRef, :linkLabel, :reach, :impact, :iceImpact,
                             :iceConfidence, :iceEase, :businessValue, :timeCriticality, :riskReduction, :jobSize, :valueScore,
-                            :now, :now)""")
-                    .param("r", roadmapId).params(params).param("now", now()).update(keys, "id");
+                            :sourceSession, :sourceInitiative, :now, :now)""")
+                    .param("r", roadmapId).params(params).param("sourceSession", sourceSessionId)
+                    .param("sourceInitiative", sourceInitiativeId).param("now", now()).update(keys, "id");
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("This initiative was already handed over from its strategy session.");
         } catch (DataIntegrityViolationException e) {
             throw themeGone(); // the theme was deleted between the check and the insert
         }
         long id = keys.getKey().longValue();
-        linkObjectives(id, input.objectiveIds());
-        Stored<Initiative> initiative = reader.initiative(roadmapId, id).orElseThrow();
-        audit.record(product.workspaceId(), "roadmap_initiative", id, "created",
-                "Added initiative " + initiative.value().title() + " in " + initiative.value().horizon().label(), null, initiative);
-        return initiative;
+        linkObjectives(id, objectiveIds);
+        return id;
+    }
+
+    // ---------------------------------------------------------------- hand-off from the strategy session
+
+    /** What a hand-off did: initiatives put on the roadmap, and those skipped because an earlier hand-off already had. */
+    public record HandOffResult(List<Long> created, int skipped) {
+    }
+
+    /**
+     * Takes over a strategy session's drafted initiatives: each becomes an initiative at stage Idea,
+     * internal, with its horizon, effort, target quarter and strategic link.
+     *
+     * <p>This is the one path into the roadmap without a signed-in caller. It is package-private on
+     * purpose: only {@link SessionHandOffListener}, which receives the session's own event after its
+     * transaction committed, calls it; nothing reachable from a request does. It trusts the event's
+     * workspace and product but still checks that the product belongs to that workspace, reads and
+     * writes only that product's roadmap, and audits every change as "system" (there is no caller).
+     *
+     * <p>Idempotent per session initiative: a draft that an earlier hand-off already put on the roadmap
+     * is skipped, not updated. From the first hand-off the roadmap owns the initiative, and the team may
+     * have moved, re-estimated or re-linked it since; a later delivery must not undo that. A draft whose
+     * title an initiative on the roadmap already has is skipped too (the team planned it there first).
+     * Only new drafts are added.
+     */
+    @Transactional
+    HandOffResult receiveHandOff(long workspaceId, long productId, long sessionId, List<InitiativeInput> drafts,
+            List<Long> sessionInitiativeIds) {
+        if (drafts.size() != sessionInitiativeIds.size()) {
+            throw new IllegalArgumentException("one session initiative id per draft");
+        }
+        if (products.get(productId).workspaceId() != workspaceId) {
+            throw new NotFoundException("Product");
+        }
+        long roadmapId = settings(productId, workspaceId).id();
+        Set<Long> already = new LinkedHashSet<>();
+        Set<String> titles = new LinkedHashSet<>();
+        jdbc.sql("select source_initiative_id, title from roadmap_initiative where roadmap_id = :r").param("r", roadmapId)
+                .query(rs -> {
+                    long source = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        already.add(source);
+                    }
+                    titles.add(key(rs.getString(2)));
+                });
+        List<Long> created = new java.util.ArrayList<>();
+        int skipped = 0;
+        for (int k = 0; k < drafts.size(); k++) {
+            InitiativeInput draft = drafts.get(k);
+            Long sourceId = sessionInitiativeIds.get(k);
+            if (already.contains(sourceId) || titles.contains(key(draft.title() == null ? "" : draft.title()))) {
+                skipped++;
+                continue;
+            }
+            long id = insertInitiative(roadmapId, checkInitiative(roadmapId, workspaceId, productId, draft), draft.objectiveIds(),
+                    sessionId, sourceId);
+            Stored<Initiative> initiative = reader.initiative(roadmapId, id).orElseThrow();
+            audit.record(workspaceId, "roadmap_initiative", id, "created", "Took over initiative " + initiative.value().title()
+                    + " from strategy session #" + sessionId + " in " + initiative.value().horizon().label(), null, initiative);
+            created.add(id);
+            titles.add(key(draft.title()));
+        }
+        return new HandOffResult(List.copyOf(created), skipped);
     }
 
     @Transactional
@@ -333,7 +410,7 @@ public class Roadmaps {
         ProductAccess product = access.product(productId, Permission.EDIT);
         long roadmapId = settings(product).id();
         Stored<Initiative> before = reader.initiative(roadmapId, initiativeId).orElseThrow(() -> new NotFoundException("Initiative"));
-        Map<String, Object> params = checkInitiative(roadmapId, input);
+        Map<String, Object> params = checkInitiative(roadmapId, product.workspaceId(), productId, input);
         int rows;
         try {
             rows = jdbc.sql("""
@@ -408,7 +485,7 @@ public class Roadmaps {
                 "Deleted initiative " + before.value().title(), before, null);
     }
 
-    private Map<String, Object> checkInitiative(long roadmapId, InitiativeInput in) {
+    private Map<String, Object> checkInitiative(long roadmapId, long workspaceId, long productId, InitiativeInput in) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (in.confidence() == null) {
             problems.put("confidence", "is required: a percentage from 0 to 100");
@@ -440,6 +517,7 @@ public class Roadmaps {
             }
         }
         boolean anyLink = in.linkKind() != null || in.linkRef() != null || (in.linkLabel() != null && !in.linkLabel().isBlank());
+        String label = in.linkLabel();
         if (anyLink) {
             if (in.linkKind() == null) {
                 problems.put("linkKind", "must be DIFFERENTIATOR or PROBLEM_STATEMENT");
@@ -447,7 +525,17 @@ public class Roadmaps {
             if (in.linkRef() == null) {
                 problems.put("linkRef", "is required with a link: the id of the differentiator or problem statement");
             }
-            required(problems, "linkLabel", in.linkLabel(), 300);
+            // a link to a differentiator or problem statement of this product stores its text as it reads now, the
+            // fallback label should it be removed from the session later; other references must bring their own label
+            Optional<String> live = in.linkKind() == null || in.linkRef() == null ? Optional.empty()
+                    : links.liveText(workspaceId, productId, in.linkKind(), in.linkRef());
+            if (live.isPresent()) {
+                label = StrategyLinks.label(live.get());
+            } else if (in.linkKind() != null && in.linkRef() != null && (in.linkLabel() == null || in.linkLabel().isBlank())) {
+                problems.put("linkRef", "names no differentiator or problem statement of this product's strategy sessions");
+            } else {
+                required(problems, "linkLabel", in.linkLabel(), StrategyLinks.LABEL_MAX);
+            }
         }
         ScoreInputs scores = in.scores() == null ? ScoreInputs.NONE : in.scores();
         scores.problems().forEach(problems::putIfAbsent);
@@ -469,7 +557,7 @@ public class Roadmaps {
         p.put("visibility", (in.visibility() == null ? Visibility.INTERNAL : in.visibility()).name());
         p.put("linkKind", anyLink ? in.linkKind().name() : null);
         p.put("linkRef", anyLink ? in.linkRef() : null);
-        p.put("linkLabel", anyLink ? in.linkLabel().trim() : null);
+        p.put("linkLabel", anyLink ? label.trim() : null);
         p.put("reach", scores.reach());
         p.put("impact", scores.impact());
         p.put("iceImpact", scores.iceImpact());
@@ -717,7 +805,11 @@ public class Roadmaps {
 
     /** The product's roadmap row, created with defaults the first time anyone opens it. */
     private RoadmapSettings settings(ProductAccess product) {
-        Optional<RoadmapSettings> existing = reader.settings(product.productId());
+        return settings(product.productId(), product.workspaceId());
+    }
+
+    private RoadmapSettings settings(long productId, long workspaceId) {
+        Optional<RoadmapSettings> existing = reader.settings(productId);
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -725,11 +817,11 @@ public class Roadmaps {
             jdbc.sql("""
                     insert into roadmap (product_id, workspace_id, created_at, updated_at)
                     values (:product, :ws, :now, :now)""")
-                    .param("product", product.productId()).param("ws", product.workspaceId()).param("now", now()).update();
+                    .param("product", productId).param("ws", workspaceId).param("now", now()).update();
         } catch (DuplicateKeyException e) {
             // someone else opened it at the same moment; theirs is as good as ours
         }
-        return reader.settings(product.productId()).orElseThrow();
+        return reader.settings(productId).orElseThrow();
     }
 
     private static void requireUpdated(int rows, String what) {

@@ -5,14 +5,20 @@ import app.truenorth.workspace.DemoWorkspaceSeeded;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Adds a strategy session three weeks in to the demo's main product: positioning through market sizing
- * signed off by two approvers, the roadmap-planning phase open with draft initiatives.
+ * signed off by two approvers, the roadmap-planning phase open with draft initiatives. Runs early
+ * ({@link #ORDER}): the roadmap's demo links its initiatives to this session's differentiators and
+ * problem statements, so its listener runs after this one.
  */
 @Component
 class SessionDemoListener {
+
+    /** Before the demo listeners of modules that link to the session (the roadmap's runs at 200). */
+    static final int ORDER = 100;
 
     private final StrategyDemo demo;
     private final Accounts accounts;
@@ -25,6 +31,7 @@ class SessionDemoListener {
     }
 
     @EventListener
+    @Order(ORDER)
     void on(DemoWorkspaceSeeded seeded) {
         seeded.products().stream().filter(p -> p.key().equals("atlas")).findFirst().ifPresent(atlas -> demo.seed(
                 seeded.workspaceId(), atlas.productId(),

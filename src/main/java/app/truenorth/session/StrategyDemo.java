@@ -123,13 +123,14 @@ public class StrategyDemo {
         s.signOff(Phase.MARKET_SIZING, approverB.userId(), at(t0, 17));
         var diffs = s.positioning().differentiators();
         var statements = s.statements();
-        s.addInitiative(new PlannedInitiative(null, "Universal telematics adapter", "Read positions from the five most common boxes.",
-                LinkKind.DIFFERENTIATOR, diffs.get(0).id()));
-        s.addInitiative(new PlannedInitiative(null, "Free-van list for dispatchers", "A live list of free vans, nearest first.",
-                LinkKind.PROBLEM_STATEMENT, statements.get(0).id()));
-        s.addInitiative(new PlannedInitiative(null, "One-day onboarding", "Self-serve set-up without an IT project.",
-                LinkKind.DIFFERENTIATOR, diffs.get(1).id()));
-        s.addInitiative(new PlannedInitiative(null, "Dark mode", "Asked for by two pilot users.", null, null));
+        s.addInitiative(PlannedInitiative.of("Universal telematics adapter", "Read positions from the five most common boxes.",
+                LinkKind.DIFFERENTIATOR, diffs.get(0).id(), PlanningHorizon.NOW, "6", "9", quarter(start, 0)));
+        s.addInitiative(PlannedInitiative.of("Free-van list for dispatchers", "A live list of free vans, nearest first.",
+                LinkKind.PROBLEM_STATEMENT, statements.get(0).id(), PlanningHorizon.NOW, "3", "5", quarter(start, 1)));
+        s.addInitiative(PlannedInitiative.of("One-day onboarding", "Self-serve set-up without an IT project.",
+                LinkKind.DIFFERENTIATOR, diffs.get(1).id(), PlanningHorizon.NEXT, "4", "6", null));
+        s.addInitiative(PlannedInitiative.of("Dark mode", "Asked for by two pilot users.", null, null, PlanningHorizon.LATER, "1", "2",
+                null));
         repository.update(s, at(t0, 17));
         audit.record(workspaceId, "strategy_session", id, "seeded", "Seeded the sample strategy session", null, null);
         return id;
@@ -137,6 +138,12 @@ public class StrategyDemo {
 
     private static Input input(String field, String value, Unit unit, Citation source) {
         return new Input(field, new BigDecimal(value), unit, source);
+    }
+
+    /** "2026-Q3" for the quarter {@code offset} quarters after the one {@code date} falls in. */
+    private static String quarter(LocalDate date, int offset) {
+        LocalDate d = date.plusMonths(3L * offset);
+        return d.getYear() + "-Q" + ((d.getMonthValue() - 1) / 3 + 1);
     }
 
     private static Instant at(Instant t0, int days) {

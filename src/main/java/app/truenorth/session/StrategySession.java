@@ -272,7 +272,7 @@ public final class StrategySession {
         statements.remove(indexOfStatement(statementId));
         // initiatives that pointed at it become orphans rather than dangling links
         initiatives.replaceAll(i -> i.linkKind() == LinkKind.PROBLEM_STATEMENT && Objects.equals(i.linkId(), statementId)
-                ? new PlannedInitiative(i.id(), i.title(), i.description(), null, null) : i);
+                ? i.unlinked() : i);
         edited(Phase.PROBLEM_STATEMENTS);
     }
 
@@ -286,8 +286,8 @@ public final class StrategySession {
             throw new InvalidInputException("title", "at most 50 initiatives in the draft roadmap");
         }
         requireLinkExists(initiative);
-        initiatives.add(new PlannedInitiative(null, initiative.title(), initiative.description(), initiative.linkKind(),
-                initiative.linkId()));
+        requireEstimate(initiative);
+        initiatives.add(initiative.withId(null));
         edited(Phase.ROADMAP_PLANNING);
     }
 
@@ -295,8 +295,8 @@ public final class StrategySession {
         requireEditable(Phase.ROADMAP_PLANNING);
         int index = indexOfInitiative(initiativeId);
         requireLinkExists(initiative);
-        initiatives.set(index, new PlannedInitiative(initiativeId, initiative.title(), initiative.description(),
-                initiative.linkKind(), initiative.linkId()));
+        requireEstimate(initiative);
+        initiatives.set(index, initiative.withId(initiativeId));
         edited(Phase.ROADMAP_PLANNING);
     }
 
@@ -528,6 +528,9 @@ public final class StrategySession {
                 if (initiatives.isEmpty()) {
                     gaps.put("initiatives", "Draft at least one initiative");
                 }
+                // the roadmap cannot plan an initiative without an estimate (only drafts from before estimates lack one)
+                initiatives.stream().filter(i -> !i.estimated()).findFirst().ifPresent(i ->
+                        gaps.put("effort", "Estimate the effort of \u201c" + i.title() + "\u201d (person-weeks)"));
             }
         }
         if (phase.next() != null && phases.get(phase).synthesis.isEmpty()) {
@@ -645,8 +648,8 @@ public final class StrategySession {
         return initiatives.stream().map(i -> {
             String label = linkLabel(i);
             boolean linked = label != null;
-            return new RoadmapHandedOff.DraftInitiative(i.title(), i.description(), linked ? i.linkKind() : null,
-                    linked ? i.linkId() : null, label);
+            return new RoadmapHandedOff.DraftInitiative(i.id(), i.title(), i.description(), linked ? i.linkKind() : null,
+                    linked ? i.linkId() : null, label, i.horizon(), i.effortLow(), i.effortHigh(), i.targetQuarter());
         }).toList();
     }
 
@@ -679,6 +682,13 @@ public final class StrategySession {
         PhaseRecord r = phases.get(phase);
         r.signOffs.clear();
         r.changeRequests.replaceAll(c -> c.addressed() ? c : c.markAddressed());
+    }
+
+    private static void requireEstimate(PlannedInitiative initiative) {
+        if (!initiative.estimated()) {
+            throw new InvalidInputException(java.util.Map.of("effortLow", "is required (person-weeks)",
+                    "effortHigh", "is required (person-weeks)"));
+        }
     }
 
     private void requireLinkExists(PlannedInitiative initiative) {

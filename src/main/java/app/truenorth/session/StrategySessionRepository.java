@@ -178,14 +178,17 @@ class StrategySessionRepository {
         pos = 0;
         for (PlannedInitiative in : s.initiatives()) {
             jdbc.sql(in.id() == null ? """
-                            insert into session_initiative (session_id, position, title, description, link_kind, link_id)
-                            values (:s, :p, :title, :description, :kind, :link)"""
+                            insert into session_initiative (session_id, position, title, description, link_kind, link_id,
+                                                            horizon, effort_low, effort_high, target_quarter)
+                            values (:s, :p, :title, :description, :kind, :link, :horizon, :low, :high, :quarter)"""
                             : """
-                            insert into session_initiative (id, session_id, position, title, description, link_kind, link_id)
-                            values (:id, :s, :p, :title, :description, :kind, :link)""")
+                            insert into session_initiative (id, session_id, position, title, description, link_kind, link_id,
+                                                            horizon, effort_low, effort_high, target_quarter)
+                            values (:id, :s, :p, :title, :description, :kind, :link, :horizon, :low, :high, :quarter)""")
                     .param("id", in.id()).param("s", id).param("p", pos++).param("title", in.title())
                     .param("description", in.description()).param("kind", in.linkKind() == null ? null : in.linkKind().name())
-                    .param("link", in.linkId()).update();
+                    .param("link", in.linkId()).param("horizon", in.horizon().name()).param("low", in.effortLow())
+                    .param("high", in.effortHigh()).param("quarter", in.targetQuarter()).update();
         }
     }
 
@@ -253,12 +256,14 @@ class StrategySessionRepository {
                 .param("s", id).query((rs, i) -> new ProblemStatement(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getBoolean(9))).list();
         List<PlannedInitiative> initiatives = jdbc.sql("""
-                select id, title, description, link_kind, link_id from session_initiative where session_id = :s order by position""")
+                select id, title, description, link_kind, link_id, horizon, effort_low, effort_high, target_quarter
+                from session_initiative where session_id = :s order by position""")
                 .param("s", id).query((rs, i) -> {
                     String kind = rs.getString(4);
                     long link = rs.getLong(5);
                     return new PlannedInitiative(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            kind == null ? null : LinkKind.valueOf(kind), kind == null ? null : link);
+                            kind == null ? null : LinkKind.valueOf(kind), kind == null ? null : link,
+                            PlanningHorizon.valueOf(rs.getString(6)), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9));
                 }).list();
         Positioning parts = root.positioningParts();
         s.restoreArtifacts(new Positioning(parts.targetCustomer(), parts.need(), parts.productName(), parts.category(),

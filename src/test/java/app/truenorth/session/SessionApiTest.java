@@ -304,12 +304,28 @@ class SessionApiTest {
                 .andExpect(jsonPath("$.phases[4].status").value("OPEN"))
                 .andReturn().getResponse().getContentAsString();
         long differentiatorId = ((Number) JsonPath.read(body, "$.positioning.differentiators[0].id")).longValue();
+        // the roadmap cannot plan what has no horizon or estimate
         call(post(base + "/" + id + "/initiatives"), ownerToken, """
-                {"title":"Universal box adapter","linkKind":"DIFFERENTIATOR","linkId":%d,"version":%d}"""
+                {"title":"Universal box adapter","effortLow":6,"effortHigh":4,"targetQuarter":"next spring","version":%d}"""
+                .formatted(version(id)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'horizon')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'effortHigh')].message", hasItem("must be at least the low estimate (6)")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'targetQuarter')]").exists());
+        call(post(base + "/" + id + "/initiatives"), ownerToken, """
+                {"title":"Universal box adapter","horizon":"NOW","version":%d}""".formatted(version(id)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'effortLow')]").exists());
+        call(post(base + "/" + id + "/initiatives"), ownerToken, """
+                {"title":"Universal box adapter","linkKind":"DIFFERENTIATOR","linkId":%d,"horizon":"NOW","effortLow":4,
+                 "effortHigh":6,"targetQuarter":"2027q1","version":%d}"""
                 .formatted(differentiatorId, version(id)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.initiatives[0].linkLabel").value("any telematics box"));
-        call(post(base + "/" + id + "/initiatives"), ownerToken, "{\"title\":\"Dark mode\",\"version\":" + version(id) + "}")
+                .andExpect(jsonPath("$.initiatives[0].linkLabel").value("any telematics box"))
+                .andExpect(jsonPath("$.initiatives[0].horizon").value("NOW"))
+                .andExpect(jsonPath("$.initiatives[0].targetQuarter").value("2027-Q1"));
+        call(post(base + "/" + id + "/initiatives"), ownerToken,
+                "{\"title\":\"Dark mode\",\"horizon\":\"LATER\",\"effortLow\":1,\"effortHigh\":1,\"version\":" + version(id) + "}")
                 .andExpect(jsonPath("$.initiatives[1].orphaned").value(true));
         call(post(base + "/" + id + "/phases/roadmap-planning/sign-off"), anaToken, null).andExpect(status().isOk());
         assertThat(events.stream(RoadmapHandedOff.class)).isEmpty();
@@ -320,6 +336,10 @@ class SessionApiTest {
             assertThat(e.productId()).isEqualTo(productId);
             assertThat(e.initiatives()).extracting(RoadmapHandedOff.DraftInitiative::linkLabel)
                     .containsExactly("any telematics box", null);
+            assertThat(e.initiatives().getFirst().horizon()).isEqualTo(PlanningHorizon.NOW);
+            assertThat(e.initiatives().getFirst().effortLow()).isEqualByComparingTo("4");
+            assertThat(e.initiatives().getFirst().effortHigh()).isEqualByComparingTo("6");
+            assertThat(e.initiatives().getFirst().targetQuarter()).isEqualTo("2027-Q1");
         });
         // the roadmap looks up each initiative's chain by id, within the product's workspace only
         assertThat(artifacts.differentiator(owner.workspaceId(), productId, differentiatorId))

@@ -68,7 +68,7 @@ final class SessionTestData {
                 s.addStatement(statement("a driver", true));
             }
             case MARKET_SIZING -> s.decideGate(GateDecision.GO, "SOM clears the threshold", FACILITATOR, assessment(), at);
-            case ROADMAP_PLANNING -> s.addInitiative(new PlannedInitiative(null, "Live map", "", null, null));
+            case ROADMAP_PLANNING -> s.addInitiative(PlannedInitiative.of("Live map", "", null, null, PlanningHorizon.NOW, "2", "3", null));
         }
         if (phase.next() != null) {
             s.writeSynthesis(phase, "We learned something in " + phase.label());

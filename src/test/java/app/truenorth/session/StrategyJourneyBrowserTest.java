@@ -223,11 +223,24 @@ class StrategyJourneyBrowserTest {
 
         // roadmap planning
         fac.navigate(sessionUrl + "/roadmap-planning");
-        fac.getByLabel("Title").fill("Universal box adapter");
+        Locator draft = fac.locator("section:has(#new-initiative)");
+        draft.getByLabel("Title").fill("Universal box adapter");
         fac.locator("#f-link").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("works with any telematics box"));
+        // without an estimate the roadmap could not plan it: the form says so beside the fields
+        fac.locator("button", new Page.LocatorOptions().setHasText("Add initiative")).click();
+        assertThat(fac.locator("#f-effortLow-error")).containsText("is required");
+        draft = fac.locator("section:has(#new-initiative)");
+        draft.getByLabel("Horizon").selectOption("NOW");
+        draft.getByLabel("Effort from (person-weeks)").fill("4");
+        draft.getByLabel("Effort to (person-weeks)").fill("6");
         fac.locator("button", new Page.LocatorOptions().setHasText("Add initiative")).click();
         assertThat(fac.locator(".statement-list")).containsText("works with any telematics box");
-        fac.locator("section:has(#new-initiative)").getByLabel("Title").fill("Offline mode");
+        assertThat(fac.locator(".statement-list")).containsText("4–6 person-weeks");
+        draft = fac.locator("section:has(#new-initiative)");
+        draft.getByLabel("Title").fill("Offline mode");
+        draft.getByLabel("Horizon").selectOption("LATER");
+        draft.getByLabel("Effort from (person-weeks)").fill("8");
+        draft.getByLabel("Effort to (person-weeks)").fill("12");
         fac.locator("button", new Page.LocatorOptions().setHasText("Add initiative")).click();
         assertThat(fac.locator(".statement-list")).containsText("Orphaned");
         // the orphan is grounded afterwards, through its edit form
@@ -236,7 +249,11 @@ class StrategyJourneyBrowserTest {
         orphan.getByLabel("Grounded in").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("is live in a day"));
         orphan.locator("button", new Locator.LocatorOptions().setHasText("Save initiative")).click();
         assertThat(fac.locator(".statement-list")).not().containsText("Orphaned");
-        fac.locator("section:has(#new-initiative)").getByLabel("Title").fill("Dark mode");
+        draft = fac.locator("section:has(#new-initiative)");
+        draft.getByLabel("Title").fill("Dark mode");
+        draft.getByLabel("Horizon").selectOption("LATER");
+        draft.getByLabel("Effort from (person-weeks)").fill("1");
+        draft.getByLabel("Effort to (person-weeks)").fill("2");
         fac.locator("button", new Page.LocatorOptions().setHasText("Add initiative")).click();
         assertThat(fac.locator(".statement-item")).hasCount(3);
         assertThat(fac.locator(".statement-list")).containsText("Orphaned");

@@ -343,7 +343,7 @@ class StrategySessionTest {
         complete(s, Phase.PROBLEM_FRAMING, day(8));
         complete(s, Phase.PROBLEM_STATEMENTS, day(10));
         complete(s, Phase.MARKET_SIZING, day(15));
-        assertThatThrownBy(() -> s.addInitiative(new PlannedInitiative(null, "Ghost", "", LinkKind.DIFFERENTIATOR, 12345L)))
+        assertThatThrownBy(() -> s.addInitiative(PlannedInitiative.of("Ghost", "", LinkKind.DIFFERENTIATOR, 12345L, PlanningHorizon.NEXT, "1", "2", null)))
                 .isInstanceOf(InvalidInputException.class);
         complete(s, Phase.ROADMAP_PLANNING, day(22));
         assertThat(s.state()).isEqualTo(SessionState.COMPLETED);

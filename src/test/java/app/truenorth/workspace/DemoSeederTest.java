@@ -42,6 +42,38 @@ class DemoSeederTest {
         // the other modules add theirs: a strategy session for the main product
         assertThat(jdbc.sql("select count(*) from strategy_session where product_id = :p")
                 .param("p", event.products().getFirst().productId()).query(Long.class).single()).isEqualTo(1);
+
+        // and the roadmap, whose initiatives mostly serve that session's real differentiators and problem statements
+        long atlas = event.products().getFirst().productId();
+        long initiatives = jdbc.sql("""
+                select count(*) from roadmap_initiative i join roadmap r on r.id = i.roadmap_id where r.product_id = :p""")
+                .param("p", atlas).query(Long.class).single();
+        long linkedToTheSession = jdbc.sql("""
+                select count(*) from roadmap_initiative i join roadmap r on r.id = i.roadmap_id
+                where r.product_id = :p and (
+                    (i.link_kind = 'DIFFERENTIATOR' and i.link_ref in (
+                        select d.id from session_differentiator d join strategy_session s on s.id = d.session_id
+                        where s.product_id = :p))
+                    or (i.link_kind = 'PROBLEM_STATEMENT' and i.link_ref in (
+                        select ps.id from problem_statement ps join strategy_session s on s.id = ps.session_id
+                        where s.product_id = :p)))""")
+                .param("p", atlas).query(Long.class).single();
+        long linked = jdbc.sql("""
+                select count(*) from roadmap_initiative i join roadmap r on r.id = i.roadmap_id
+                where r.product_id = :p and i.link_kind is not null""")
+                .param("p", atlas).query(Long.class).single();
+        assertThat(initiatives).isEqualTo(12);
+        assertThat(linkedToTheSession).as("every link points at a real session artifact").isEqualTo(linked);
+        assertThat(linkedToTheSession * 4).as("most initiatives are linked").isGreaterThanOrEqualTo(initiatives * 3);
+        assertThat(linkedToTheSession).as("a couple are deliberate orphans").isLessThan(initiatives);
+        assertThat(jdbc.sql("""
+                select count(*) from roadmap_snapshot s join roadmap r on r.id = s.roadmap_id
+                where r.product_id = :p and s.name = 'Last board meeting'""")
+                .param("p", atlas).query(Long.class).single()).isEqualTo(1);
+        // the sample roadmap is about fleets, not a generic SaaS product
+        assertThat(jdbc.sql("""
+                select title from roadmap_initiative i join roadmap r on r.id = i.roadmap_id where r.product_id = :p""")
+                .param("p", atlas).query(String.class).list()).contains("Universal telematics adapter", "Free-van list for dispatchers");
     }
 
     @TestConfiguration

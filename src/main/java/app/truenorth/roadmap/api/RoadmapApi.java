@@ -5,6 +5,7 @@ import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.Versioned;
 import app.truenorth.roadmap.RoadmapData;
+import app.truenorth.roadmap.StrategyLinks;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.RoadmapSettings;
 import app.truenorth.roadmap.Roadmaps;
@@ -59,8 +60,10 @@ import org.springframework.web.bind.annotation.RestController;
 class RoadmapApi {
 
     private final Roadmaps roadmaps;
+    private final StrategyLinks links;
 
-    RoadmapApi(Roadmaps roadmaps) {
+    RoadmapApi(Roadmaps roadmaps, StrategyLinks links) {
+        this.links = links;
         this.roadmaps = roadmaps;
     }
 
@@ -202,7 +205,15 @@ class RoadmapApi {
             List<DependencyView> external) {
     }
 
-    record ChainView(long initiativeId, String title, List<String> objectives, String theme, LinkView link, List<String> gaps) {
+    /**
+     * @param strategy the linked differentiator or problem statement in its current wording ({@code live}
+     *                 false: it was removed from its session, and the text is the label saved at link time)
+     */
+    record ChainView(long initiativeId, String title, List<String> objectives, String theme, LinkView link,
+            StrategyView strategy, List<String> gaps) {
+    }
+
+    record StrategyView(String text, String sessionTitle, boolean live) {
     }
 
     record TraceabilityView(List<ChainView> chains, List<ChainView> orphans) {
@@ -482,14 +493,17 @@ class RoadmapApi {
     @GetMapping("/traceability")
     @Operation(summary = "Each initiative's chain: objectives → theme → differentiator or problem statement; orphans listed")
     TraceabilityView traceability(@PathVariable long productId) {
-        List<ChainView> chains = roadmaps.load(productId).traceability().stream().map(RoadmapApi::chain).toList();
+        RoadmapData data = roadmaps.load(productId);
+        var live = links.resolve(data.settings().workspaceId(), productId, data.initiativeList());
+        List<ChainView> chains = data.traceability().stream().map(c -> chain(c, live.get(c.initiative().id()))).toList();
         return new TraceabilityView(chains, chains.stream().filter(c -> !c.gaps().isEmpty()).toList());
     }
 
-    private static ChainView chain(Traceability.Chain c) {
+    private static ChainView chain(Traceability.Chain c, StrategyLinks.LiveLink live) {
         return new ChainView(c.initiative().id(), c.initiative().title(), c.objectives().stream().map(Objective::title).toList(),
                 c.theme() == null ? null : c.theme().name(),
-                c.link() == null ? null : new LinkView(c.link().kind(), c.link().referenceId(), c.link().label()), c.gaps());
+                c.link() == null ? null : new LinkView(c.link().kind(), c.link().referenceId(), c.link().label()),
+                live == null ? null : new StrategyView(live.text(), live.sessionTitle(), live.live()), c.gaps());
     }
 
     // ------------------------------------------------------------ snapshots

@@ -6,6 +6,7 @@ import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.web.FormErrors;
 import app.truenorth.roadmap.RoadmapData;
 import app.truenorth.roadmap.Roadmaps;
+import app.truenorth.roadmap.StrategyLinks;
 import app.truenorth.roadmap.Stored;
 import app.truenorth.roadmap.domain.Initiative;
 import app.truenorth.roadmap.domain.Traceability;
@@ -20,6 +21,7 @@ import app.truenorth.workspace.WorkspaceAccess;
 import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,8 +43,10 @@ class RoadmapEditController {
     private final WorkspaceAccess access;
     private final ShellFactory shells;
     private final Roadmaps roadmaps;
+    private final StrategyLinks links;
 
-    RoadmapEditController(WorkspaceAccess access, ShellFactory shells, Roadmaps roadmaps) {
+    RoadmapEditController(WorkspaceAccess access, ShellFactory shells, Roadmaps roadmaps, StrategyLinks links) {
+        this.links = links;
         this.access = access;
         this.shells = shells;
         this.roadmaps = roadmaps;
@@ -96,6 +100,7 @@ class RoadmapEditController {
         common(model, request, product, "Themes", data);
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
+        model.addAttribute("linkChoices", links.choices(product.workspaceId(), product.productId()));
         model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : errors);
         return "roadmap/themes";
     }
@@ -151,6 +156,7 @@ class RoadmapEditController {
         common(model, request, product, "Objectives", data);
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
+        model.addAttribute("linkChoices", links.choices(product.workspaceId(), product.productId()));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FormErrors.none());
         }
@@ -213,6 +219,7 @@ class RoadmapEditController {
         common(model, request, product, editing == null ? "New initiative" : "Edit initiative", data);
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
+        model.addAttribute("linkChoices", links.choices(product.workspaceId(), product.productId()));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FormErrors.none());
         }
@@ -266,6 +273,7 @@ class RoadmapEditController {
         Traceability.Chain chain = data.traceability().stream().filter(c -> c.initiative().id() == initiativeId).findFirst()
                 .orElseThrow();
         model.addAttribute("chain", chain);
+        model.addAttribute("liveLink", links.resolve(product.workspaceId(), productId, List.of(initiative.value())).get(initiativeId));
         model.addAttribute("dependencyForm", dependencyForm);
         model.addAttribute("riskForm", RiskForm.empty(initiativeId));
         model.addAttribute("flags", data.analysis(app.truenorth.roadmap.domain.DependencyAnalysis.Weight.EFFORT).flags().stream()
@@ -321,6 +329,7 @@ class RoadmapEditController {
         common(model, request, product, "Risks", data);
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
+        model.addAttribute("linkChoices", links.choices(product.workspaceId(), product.productId()));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FormErrors.none());
         }

@@ -83,15 +83,23 @@ public final class RoadmapForms {
             String stage, String team, String effortLow, String effortHigh, String confidence, String quarter, String startDate,
             String endDate, String visibility, String linkKind, String linkRef, String linkLabel, String reach, String impact,
             String iceImpact, String iceConfidence, String iceEase, String businessValue, String timeCriticality,
-            String riskReduction, String jobSize, String value, Integer version) {
+            String riskReduction, String jobSize, String value, Integer version, String link) {
 
         public InitiativeForm {
             objectiveIds = objectiveIds == null ? List.of() : objectiveIds;
         }
 
+        /**
+         * The link picker's choice ("DIFFERENTIATOR:12", "PROBLEM_STATEMENT:34", or "" for none) when the
+         * page sent one; it stands for linkKind and linkRef. Roadmaps stores the chosen text as the label.
+         */
+        private boolean picked() {
+            return link != null;
+        }
+
         public static InitiativeForm empty(String horizon) {
             return new InitiativeForm("", "", "", List.of(), horizon == null ? "NEXT" : horizon, "IDEA", "", "", "", "70", "", "", "",
-                    "INTERNAL", "", "", "", "", "", "", "", "", "", "", "", "", "", null);
+                    "INTERNAL", "", "", "", "", "", "", "", "", "", "", "", "", "", null, "");
         }
 
         public static InitiativeForm of(Stored<Initiative> s) {
@@ -105,7 +113,7 @@ public final class RoadmapForms {
                     i.link() == null ? "" : String.valueOf(i.link().referenceId()), i.link() == null ? "" : i.link().label(),
                     plain(sc.reach()), plain(sc.impact()), str(sc.iceImpact()), str(sc.iceConfidence()), str(sc.iceEase()),
                     str(sc.businessValue()), str(sc.timeCriticality()), str(sc.riskReduction()), str(sc.jobSize()), str(sc.value()),
-                    s.version());
+                    s.version(), i.link() == null ? "" : i.link().kind().name() + ":" + i.link().referenceId());
         }
 
         RoadmapInputs.InitiativeInput input() {
@@ -118,8 +126,9 @@ public final class RoadmapForms {
                     parse(Horizon.class, horizon, "horizon", p), parse(Stage.class, stage, "stage", p), team,
                     decimal(effortLow, "effortLow", p), decimal(effortHigh, "effortHigh", p), integer(confidence, "confidence", p),
                     quarter, date(startDate, "startDate", p), date(endDate, "endDate", p),
-                    parse(Visibility.class, visibility, "visibility", p), parse(LinkKind.class, linkKind, "linkKind", p),
-                    longValue(linkRef, "linkRef", p), linkLabel, scores);
+                    parse(Visibility.class, visibility, "visibility", p),
+                    picked() ? pickedKind(p) : parse(LinkKind.class, linkKind, "linkKind", p),
+                    picked() ? pickedRef(p) : longValue(linkRef, "linkRef", p), linkLabel, scores);
             if (!p.isEmpty()) {
                 throw new InvalidInputException(p);
             }
@@ -128,6 +137,31 @@ public final class RoadmapForms {
 
         public boolean hasObjective(long id) {
             return objectiveIds.contains(id);
+        }
+
+        /** The picker's current choice, for re-showing the form. */
+        public String chosenLink() {
+            if (picked()) {
+                return link;
+            }
+            return linkKind == null || linkKind.isBlank() ? "" : linkKind + ":" + (linkRef == null ? "" : linkRef);
+        }
+
+        private LinkKind pickedKind(Map<String, String> problems) {
+            if (link.isBlank()) {
+                return null;
+            }
+            int colon = link.indexOf(':');
+            LinkKind kind = colon < 0 ? null : parse(LinkKind.class, link.substring(0, colon), "link", problems);
+            if (colon < 0) {
+                problems.put("link", "choose one from the list");
+            }
+            return kind;
+        }
+
+        private Long pickedRef(Map<String, String> problems) {
+            int colon = link.indexOf(':');
+            return link.isBlank() || colon < 0 ? null : longValue(link.substring(colon + 1), "link", problems);
         }
     }
 

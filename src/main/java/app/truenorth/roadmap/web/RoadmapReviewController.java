@@ -6,6 +6,7 @@ import app.truenorth.platform.web.FormErrors;
 import app.truenorth.roadmap.RoadmapData;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.Roadmaps;
+import app.truenorth.roadmap.StrategyLinks;
 import app.truenorth.roadmap.domain.DependencyAnalysis;
 import app.truenorth.roadmap.domain.ScoringMethod;
 import app.truenorth.workspace.Permission;
@@ -31,8 +32,10 @@ class RoadmapReviewController {
     private final ShellFactory shells;
     private final Roadmaps roadmaps;
     private final Clock clock;
+    private final StrategyLinks links;
 
-    RoadmapReviewController(WorkspaceAccess access, ShellFactory shells, Roadmaps roadmaps, Clock clock) {
+    RoadmapReviewController(WorkspaceAccess access, ShellFactory shells, Roadmaps roadmaps, Clock clock, StrategyLinks links) {
+        this.links = links;
         this.access = access;
         this.shells = shells;
         this.roadmaps = roadmaps;
@@ -117,6 +120,8 @@ class RoadmapReviewController {
     String traceability(@PathVariable long productId, HttpServletRequest request, Model model) {
         RoadmapData data = common(productId, "Traceability", request, model);
         model.addAttribute("chains", data.traceability());
+        var product = access.product(productId, Permission.READ);
+        model.addAttribute("liveLinks", links.resolve(product.workspaceId(), productId, data.initiativeList()));
         return "roadmap/traceability";
     }
 

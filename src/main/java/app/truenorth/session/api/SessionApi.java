@@ -9,6 +9,7 @@ import app.truenorth.platform.Versioned;
 import app.truenorth.session.LinkKind;
 import app.truenorth.session.Phase;
 import app.truenorth.session.PlannedInitiative;
+import app.truenorth.session.PlanningHorizon;
 import app.truenorth.session.Positioning;
 import app.truenorth.workspace.MemberAction;
 import app.truenorth.session.ProblemFraming;
@@ -102,7 +103,13 @@ class SessionApi {
             Integer version) {
     }
 
-    record InitiativeBody(String title, String description, LinkKind linkKind, Long linkId, Integer version) {
+    /** {@code effortLow}/{@code effortHigh} in person-weeks (required); {@code targetQuarter} like "2026-Q3" or null. */
+    record InitiativeBody(String title, String description, LinkKind linkKind, Long linkId, PlanningHorizon horizon,
+            java.math.BigDecimal effortLow, java.math.BigDecimal effortHigh, String targetQuarter, Integer version) {
+
+        PlannedInitiative toDraft(Long id) {
+            return new PlannedInitiative(id, title, description, linkKind, linkId, horizon, effortLow, effortHigh, targetQuarter);
+        }
     }
 
     record NoteBody(String note, Integer version) {
@@ -297,7 +304,7 @@ class SessionApi {
     @Operation(summary = "Draft an initiative, linked to a differentiator or a problem statement (or orphaned)")
     ResponseEntity<SessionView> addInitiative(@PathVariable long productId, @PathVariable long sessionId,
             @RequestBody InitiativeBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        var initiative = new PlannedInitiative(null, body.title(), body.description(), body.linkKind(), body.linkId());
+        var initiative = body.toDraft(null);
         return write(sessionId, ifMatch, body.version(), true, v -> sessions.addInitiative(productId, sessionId, v, initiative));
     }
 
@@ -306,7 +313,7 @@ class SessionApi {
     ResponseEntity<SessionView> updateInitiative(@PathVariable long productId, @PathVariable long sessionId,
             @PathVariable long initiativeId, @RequestBody InitiativeBody body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        var initiative = new PlannedInitiative(initiativeId, body.title(), body.description(), body.linkKind(), body.linkId());
+        var initiative = body.toDraft(initiativeId);
         return write(sessionId, ifMatch, body.version(), true,
                 v -> sessions.updateInitiative(productId, sessionId, v, initiativeId, initiative));
     }

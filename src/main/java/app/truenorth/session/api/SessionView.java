@@ -3,6 +3,7 @@ package app.truenorth.session.api;
 import app.truenorth.market.MarketDraft;
 import app.truenorth.market.MarketResult;
 import app.truenorth.session.LinkKind;
+import app.truenorth.session.PlanningHorizon;
 import app.truenorth.session.Phase;
 import app.truenorth.session.PhaseStatus;
 import app.truenorth.session.SessionRecords;
@@ -57,7 +58,8 @@ record SessionView(long id, long productId, String title, SessionState state, St
     }
 
     record InitiativeView(Long id, String title, String description, LinkKind linkKind, Long linkId, String linkLabel,
-            boolean orphaned) {
+            boolean orphaned, PlanningHorizon horizon, java.math.BigDecimal effortLow, java.math.BigDecimal effortHigh,
+            String targetQuarter) {
     }
 
     record GateView(String decision, String rationale, String decidedBy, Instant at) {
@@ -105,7 +107,8 @@ record SessionView(long id, long productId, String title, SessionState state, St
                 p.rootCause(), p.emotion(), p.interviewCount(), p.dataSource(), p.validated(), p.sentence())).toList();
         var initiatives = s.initiatives().stream().map(i -> {
             String label = s.linkLabel(i);
-            return new InitiativeView(i.id(), i.title(), i.description(), i.linkKind(), i.linkId(), label, label == null);
+            return new InitiativeView(i.id(), i.title(), i.description(), i.linkKind(), i.linkId(), label, label == null,
+                    i.horizon(), i.effortLow(), i.effortHigh(), i.targetQuarter());
         }).toList();
         var g = s.gate();
         var gate = g == null ? null : new GateView(g.decision().name(), g.rationale(), g.decidedByName(), g.at());

@@ -172,7 +172,9 @@ public class StrategyBrief {
             for (var i : s.initiatives()) {
                 String label = s.linkLabel(i);
                 h.append("<tr><td><strong>").append(e(i.title())).append("</strong>")
-                        .append(i.description().isEmpty() ? "" : "<br/>" + e(i.description())).append("</td><td>")
+                        .append(i.description().isEmpty() ? "" : "<br/>" + e(i.description()))
+                        .append("<br/><em>").append(e(i.horizon().label() + (i.targetQuarter() == null ? "" : ", " + i.targetQuarter())
+                                + " · " + i.effortText())).append("</em></td><td>")
                         .append(label == null ? "<em>Orphaned: linked to no differentiator or problem statement</em>"
                                 : e((i.linkKind() == app.truenorth.session.LinkKind.DIFFERENTIATOR ? "Differentiator: " : "Problem: ") + label))
                         .append("</td></tr>");
@@ -414,7 +416,9 @@ public class StrategyBrief {
         m.append("\n## 5. Roadmap planning\n\n");
         for (var i : s.initiatives()) {
             String label = s.linkLabel(i);
-            m.append("- **").append(md(i.title())).append("** — ").append(label == null ? "_orphaned_" : md(label))
+            m.append("- **").append(md(i.title())).append("** (").append(i.horizon().label())
+                    .append(i.targetQuarter() == null ? "" : ", " + i.targetQuarter()).append("; ").append(md(i.effortText()))
+                    .append(") — ").append(label == null ? "_orphaned_" : md(label))
                     .append(i.description().isEmpty() ? "" : ": " + md(i.description())).append("\n");
         }
         m.append("\n## Plan vs actual\n\n| Phase | Planned week | Signed off in week | |\n|---|---|---|---|\n");

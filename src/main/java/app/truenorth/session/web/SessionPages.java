@@ -13,6 +13,7 @@ import app.truenorth.platform.web.Pages;
 import app.truenorth.session.LinkKind;
 import app.truenorth.session.Phase;
 import app.truenorth.session.PlannedInitiative;
+import app.truenorth.session.PlanningHorizon;
 import app.truenorth.session.Positioning;
 import app.truenorth.session.ProblemFraming;
 import app.truenorth.session.ProblemStatement;
@@ -323,7 +324,48 @@ class SessionPages {
         } else if (!link.isBlank()) {
             throw new InvalidInputException("link", "choose one from the list");
         }
-        return new PlannedInitiative(id, params.get("title"), params.get("description"), kind, linkId);
+        // unreadable planning fields are reported together with the record's own checks, next to each field
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        PlanningHorizon horizon = null;
+        String h = params.getOrDefault("horizon", "").trim();
+        if (!h.isEmpty()) {
+            try {
+                horizon = PlanningHorizon.valueOf(h);
+            } catch (IllegalArgumentException e) {
+                errors.put("horizon", "choose Now, Next or Later");
+            }
+        }
+        java.math.BigDecimal low = decimal(params.get("effortLow"), "effortLow", errors);
+        java.math.BigDecimal high = decimal(params.get("effortHigh"), "effortHigh", errors);
+        if (low == null && high == null && !errors.containsKey("effortLow") && !errors.containsKey("effortHigh")) {
+            errors.put("effortLow", "is required (person-weeks)");
+            errors.put("effortHigh", "is required (person-weeks)");
+        }
+        try {
+            var initiative = new PlannedInitiative(id, params.get("title"), params.get("description"), kind, linkId,
+                    horizon == null && errors.containsKey("horizon") ? PlanningHorizon.NEXT : horizon,
+                    errors.containsKey("effortLow") || errors.containsKey("effortHigh") ? null : low,
+                    errors.containsKey("effortLow") || errors.containsKey("effortHigh") ? null : high, params.get("targetQuarter"));
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            return initiative;
+        } catch (InvalidInputException e) {
+            e.fieldErrors().forEach(errors::putIfAbsent);
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static java.math.BigDecimal decimal(String raw, String field, Map<String, String> errors) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(raw.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            errors.put(field, "must be a number of person-weeks, like 4 or 2.5");
+            return null;
+        }
     }
 
     @PostMapping("/products/{productId}/strategy/sessions/{sessionId}/roadmap-planning/{initiativeId}/remove")
