@@ -51,10 +51,13 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
             user = "sa";
             password = "";
         }
+        // small pools: a test run keeps a dozen contexts alive at once, and PostgreSQL allows 100 connections
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("truenorth-test-database", Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", user,
-                "spring.datasource.password", password)));
+                "spring.datasource.password", password,
+                "spring.datasource.hikari.maximum-pool-size", "4",
+                "spring.datasource.hikari.minimum-idle", "1")));
     }
 
     /** True when this run targets PostgreSQL. */
