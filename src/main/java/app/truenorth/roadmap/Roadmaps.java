@@ -512,18 +512,33 @@ public class Roadmaps {
      * {@code skipRejected} is false, nothing is stored and the outcome says why; otherwise everything
      * accepted is stored in this one transaction, in batches, with one audit record for the whole write.
      *
+     * @param themes   themes to have on the roadmap even if no row names them, with their descriptions; a theme
+     *                 already on the roadmap keeps its own description
      * @param progress told how many initiatives are stored so far (for a progress bar); may be null
      */
     @Transactional
-    public BulkOutcome addInitiatives(long productId, List<BulkInitiative> rows, boolean write, boolean skipRejected,
-            String source, IntConsumer progress) {
+    public BulkOutcome addInitiatives(long productId, List<ThemeInput> themesToHave, List<BulkInitiative> rows, boolean write,
+            boolean skipRejected, String source, IntConsumer progress) {
         ProductAccess product = access.product(productId, Permission.EDIT);
         long roadmapId = settings(product).id();
         Map<String, Long> themes = new HashMap<>();
         jdbc.sql("select name_key, id from roadmap_theme where roadmap_id = :r").param("r", roadmapId)
                 .query((rs, i) -> themes.put(rs.getString(1), rs.getLong(2))).list();
         Map<String, String> newThemes = new LinkedHashMap<>();
+        Map<String, String> descriptions = new HashMap<>();
         List<BulkRejection> rejected = new ArrayList<>();
+        for (ThemeInput theme : themesToHave) {
+            try {
+                checkTheme(theme);
+            } catch (InvalidInputException e) {
+                e.fieldErrors().forEach((field, message) -> rejected.add(new BulkRejection(0, "theme " + field, message)));
+                continue;
+            }
+            if (!themes.containsKey(key(theme.name())) && !newThemes.containsKey(key(theme.name()))) {
+                newThemes.put(key(theme.name()), theme.name().trim());
+                descriptions.put(key(theme.name()), text(theme.description()));
+            }
+        }
         List<Map<String, Object>> accepted = new ArrayList<>(rows.size());
         List<String> acceptedThemes = new ArrayList<>(rows.size());
         for (BulkInitiative row : rows) {
@@ -561,8 +576,9 @@ public class Roadmaps {
             var keys = new GeneratedKeyHolder();
             jdbc.sql("""
                     insert into roadmap_theme (roadmap_id, name, name_key, description, created_at, updated_at)
-                    values (:r, :name, :key, '', :now, :now)""")
-                    .param("r", roadmapId).param("name", name).param("key", key(name)).param("now", now).update(keys, "id");
+                    values (:r, :name, :key, :description, :now, :now)""")
+                    .param("r", roadmapId).param("name", name).param("key", key(name))
+                    .param("description", descriptions.getOrDefault(key(name), "")).param("now", now).update(keys, "id");
             themes.put(key(name), keys.getKey().longValue());
         }
         final int chunk = 1000;

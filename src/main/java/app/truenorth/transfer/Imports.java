@@ -2,6 +2,7 @@ package app.truenorth.transfer;
 
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.roadmap.RoadmapInputs.BulkInitiative;
+import app.truenorth.roadmap.RoadmapInputs.ThemeInput;
 import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.roadmap.Roadmaps.BulkOutcome;
 import app.truenorth.roadmap.Roadmaps.BulkRejection;
@@ -99,7 +100,8 @@ public class Imports {
             }
         }
         boolean allowed = write && (skipRejected || !refusedWhileReading);
-        BulkOutcome outcome = roadmaps.addInitiatives(productId, bulk, allowed, skipRejected, format.label(), progress);
+        List<ThemeInput> themes = format == ImportFormat.TRUENORTH_JSON ? RoadmapJson.themes(text, json) : List.of();
+        BulkOutcome outcome = roadmaps.addInitiatives(productId, themes, bulk, allowed, skipRejected, format.label(), progress);
 
         Map<Integer, List<ParsedRow.Problem>> refusedByRules = new HashMap<>();
         for (BulkRejection r : outcome.rejected()) {
@@ -119,6 +121,11 @@ public class Imports {
             if (preview.size() < PREVIEW_ROWS) {
                 preview.add(report);
             }
+        }
+        List<ParsedRow.Problem> themeProblems = refusedByRules.get(0); // declared themes (TrueNorth JSON) have no row
+        if (themeProblems != null) {
+            rejected.addFirst(new RowReport(0, "", "themes", "", "", "", ParsedRow.Status.REJECTED.name(), themeProblems,
+                    "the file's list of themes"));
         }
         return new Report(format.code(), rows.size(), ready, skipped, rejected.size(), outcome.newThemes(), outcome.written(),
                 skipRejected, preview, rejected);

@@ -39,7 +39,9 @@ final class Mapping {
     }
 
     private static DateTimeFormatter pattern(String pattern) {
-        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.ENGLISH);
+        // strict, so 30/Feb/25 is refused rather than quietly read as the 28th
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern.replace("y", "u"))
+                .toFormatter(Locale.ENGLISH).withResolverStyle(java.time.format.ResolverStyle.STRICT);
     }
 
     /** The date in any spelling the trackers write ("14/Jul/25 3:42 PM", "2025-07-14", "7/14/2025"); empty if none fits. */

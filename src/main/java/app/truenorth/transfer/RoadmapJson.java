@@ -63,9 +63,21 @@ public final class RoadmapJson {
 
     private static InitiativeEntry entry(RoadmapData data, Initiative i) {
         return new InitiativeEntry(i.title(), i.description(), data.theme(i.themeId()).map(t -> t.name()).orElse(null),
-                i.horizon().name(), i.stage().name(), i.team(), i.effort().low().stripTrailingZeros(),
-                i.effort().high().stripTrailingZeros(), i.confidence(), i.quarter() == null ? null : i.quarter().toString(),
+                i.horizon().name(), i.stage().name(), i.team(), plain(i.effort().low()), plain(i.effort().high()), i.confidence(), i.quarter() == null ? null : i.quarter().toString(),
                 i.startDate(), i.endDate(), i.visibility().name());
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        return new BigDecimal(value.stripTrailingZeros().toPlainString()); // 10, not 1E+1
+    }
+
+    /** The themes a document declares, with their descriptions; call after {@link #parse}, which checks the shape. */
+    static List<app.truenorth.roadmap.RoadmapInputs.ThemeInput> themes(String text, JsonMapper json) {
+        List<app.truenorth.roadmap.RoadmapInputs.ThemeInput> themes = new ArrayList<>();
+        for (JsonNode t : json.readTree(text).path("themes")) {
+            themes.add(new app.truenorth.roadmap.RoadmapInputs.ThemeInput(t.path("name").asString(""), t.path("description").asString("")));
+        }
+        return themes;
     }
 
     static List<ParsedRow> parse(String text, JsonMapper json) {
