@@ -61,7 +61,7 @@ class BackupRoundTripTest {
         assertThat(tables).doesNotContainKeys("flyway_schema_history", "event_publication", "spring_session", "login_throttle");
 
         try (var fresh = new SpringApplicationBuilder(TrueNorthApplication.class).web(WebApplicationType.SERVLET)
-                .properties("truenorth.demo=false", "server.port=0").run()) {
+                .run("--truenorth.demo=false", "--server.port=0")) {
             var freshJdbc = fresh.getBean(JdbcTemplate.class);
             var backups = fresh.getBean(WorkspaceBackups.class);
             assertThat(freshJdbc.queryForObject("select count(*) from workspace", Integer.class)).isZero();

@@ -44,10 +44,10 @@ public final class JiraImportBench {
 
         Path data = Files.createTempDirectory(Path.of("target"), "bench-import-");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TrueNorthApplication.class)
-                .web(WebApplicationType.SERVLET).properties("server.port=0", "truenorth.data-dir=" + data.toAbsolutePath(), "logging.level.root=WARN",
-                        // the database the application itself would use (H2 file, or TRUENORTH_DB_URL), not a test database
-                        "truenorth.test.share-database=true")
-                .run()) {
+                .web(WebApplicationType.SERVLET)
+                // the database the application itself would use (H2 file, or TRUENORTH_DB_URL), not a test database
+                .properties("truenorth.test.share-database=true")
+                .run("--server.port=0", "--truenorth.data-dir=" + data.toAbsolutePath(), "--logging.level.root=WARN")) {
             var accounts = context.getBean(Accounts.class);
             var workspaces = context.getBean(Workspaces.class);
             var products = context.getBean(Products.class);
