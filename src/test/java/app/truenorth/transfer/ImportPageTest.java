@@ -113,6 +113,16 @@ class ImportPageTest {
     }
 
     @Test
+    void aWholeTrackerExportOfSeveralMegabytesCanBeUploaded() throws Exception {
+        String csv = app.truenorth.transfer.bench.JiraImportBench.generate(10_000, new java.util.Random(7));
+        assertThat(csv.length()).isGreaterThan(1_500_000);
+        String page = mvc.perform(multipart(base).file(new MockMultipartFile("file", "big.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8))).param("format", "jira-csv").with(owner.session()).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("first 200 of 10000").contains("9980 ready");
+    }
+
+    @Test
     void aFileOfTheWrongKindIsExplainedBesideTheField() throws Exception {
         String page = upload("roadmunk.csv", "jira-csv");
         assertThat(page).contains("has no \"Summary\" column").doesNotContain("name=\"upload\"");

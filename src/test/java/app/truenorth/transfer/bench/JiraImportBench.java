@@ -99,7 +99,7 @@ public final class JiraImportBench {
      * Tasks under the epics, three Labels columns, two Fix versions columns, Jira dates, story points,
      * quoted descriptions with commas, quotes and line breaks.
      */
-    static String generate(int rows, Random random) {
+    public static String generate(int rows, Random random) {
         String[] statuses = {"To Do", "Backlog", "In Progress", "In Review", "Done", "Selected for Development"};
         String[] months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
         StringBuilder out = new StringBuilder(rows * 300);
