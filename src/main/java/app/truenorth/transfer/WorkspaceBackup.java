@@ -174,7 +174,7 @@ public final class WorkspaceBackup {
                         if (names.isEmpty()) {
                             for (int c = 1; c <= md.getColumnCount(); c++) {
                                 names.add(md.getColumnLabel(c).toLowerCase(Locale.ROOT));
-                                types.add(JDBCType(md.getColumnType(c)));
+                                types.add(JDBCType(md.getColumnType(c), md.getColumnTypeName(c)));
                             }
                         }
                         List<Object> row = new ArrayList<>();
@@ -297,7 +297,11 @@ public final class WorkspaceBackup {
         return args;
     }
 
-    private static String JDBCType(int type) {
+    private static String JDBCType(int type, String typeName) {
+        String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+        if (name.equals("timestamptz") || name.contains("with time zone")) {
+            return "timestamptz"; // PostgreSQL's driver reports these as plain TIMESTAMP
+        }
         return switch (type) {
             case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> "integer";
             case Types.NUMERIC, Types.DECIMAL, Types.DOUBLE, Types.FLOAT, Types.REAL -> "decimal";
