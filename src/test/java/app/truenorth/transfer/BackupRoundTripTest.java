@@ -17,13 +17,17 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo workspace (people, products, a strategy session three weeks in, a roadmap with snapshots)
  * backed up, restored into a fresh database, and backed up again: the two backups are identical.
  */
-@SpringBootTest(properties = "truenorth.demo=true")
+// its own context (a demo workspace alone in its database): small pool, closed afterwards, so the suite does
+// not hold PostgreSQL connections for it
+@SpringBootTest(properties = {"truenorth.demo=true", "spring.datasource.hikari.maximum-pool-size=3"})
+@DirtiesContext
 class BackupRoundTripTest {
 
     @Autowired
@@ -61,7 +65,7 @@ class BackupRoundTripTest {
         assertThat(tables).doesNotContainKeys("flyway_schema_history", "event_publication", "spring_session", "login_throttle");
 
         try (var fresh = new SpringApplicationBuilder(TrueNorthApplication.class).web(WebApplicationType.SERVLET)
-                .run("--truenorth.demo=false", "--server.port=0")) {
+                .run("--truenorth.demo=false", "--server.port=0", "--spring.datasource.hikari.maximum-pool-size=3")) {
             var freshJdbc = fresh.getBean(JdbcTemplate.class);
             var backups = fresh.getBean(WorkspaceBackups.class);
             assertThat(freshJdbc.queryForObject("select count(*) from workspace", Integer.class)).isZero();
