@@ -33,6 +33,12 @@ class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** Posts a file's text as it is (an import), rather than an object to serialise. */
+    JsonNode postText(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     static String pretty(JsonNode node) {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
     }

@@ -12,10 +12,11 @@ import picocli.CommandLine.Command;
 @Command(name = "truenorth", mixinStandardHelpOptions = true, version = "TrueNorth CLI 0.1",
         description = "Work with a TrueNorth server from the command line. Authenticate with a personal API token "
                 + "(Account → API tokens) in TRUENORTH_TOKEN or --token.",
-        subcommands = {WhoamiCommand.class, ProductsCommand.class, LintCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {WhoamiCommand.class, ProductsCommand.class, LintCommand.class, PushCommand.class, PullCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli {
 
-    private static final Set<String> COMMANDS = Set.of("whoami", "products", "lint", "help", "--version");
+    private static final Set<String> COMMANDS = Set.of("whoami", "products", "lint", "push", "pull", "help", "--version");
 
     private Cli() {
     }

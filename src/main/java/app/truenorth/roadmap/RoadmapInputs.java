@@ -46,4 +46,8 @@ public final class RoadmapInputs {
     public record RiskInput(Long initiativeId, String title, Integer likelihood, Integer impact, String mitigation,
             String owner) {
     }
+
+    /** One initiative of a bulk write: the caller's line number for error reports, and its theme by name. */
+    public record BulkInitiative(int line, String themeName, InitiativeInput input) {
+    }
 }

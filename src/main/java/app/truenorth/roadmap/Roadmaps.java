@@ -5,6 +5,7 @@ import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.platform.security.Callers;
+import app.truenorth.roadmap.RoadmapInputs.BulkInitiative;
 import app.truenorth.roadmap.RoadmapInputs.DependencyInput;
 import app.truenorth.roadmap.RoadmapInputs.InitiativeInput;
 import app.truenorth.roadmap.RoadmapInputs.ObjectiveInput;
@@ -40,8 +41,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.function.IntConsumer;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -65,10 +72,12 @@ public class Roadmaps {
     private final RoadmapReader reader;
     private final Products products;
     private final StrategyLinks links;
+    private final NamedParameterJdbcTemplate batch;
 
-    Roadmaps(JdbcClient jdbc, WorkspaceAccess access, Products products, StrategyLinks links, AuditLog audit, Clock clock,
-            JsonMapper json) {
+    Roadmaps(JdbcClient jdbc, NamedParameterJdbcTemplate batch, WorkspaceAccess access, Products products, StrategyLinks links,
+            AuditLog audit, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.links = links;
         this.access = access;
         this.products = products;
@@ -584,6 +593,133 @@ public class Roadmaps {
     private static InvalidInputException themeGone() {
         return new InvalidInputException("themeId", "The theme no longer exists on this roadmap (it may have been deleted). "
                 + "Choose another theme or none.");
+    }
+
+    // ---------------------------------------------------------------- bulk (imports)
+
+    /** A row of a bulk write that the roadmap's rules refuse, by the caller's line number. */
+    public record BulkRejection(int line, String field, String message) {
+    }
+
+    /**
+     * What a bulk write did or would do.
+     *
+     * @param newThemes theme names it creates (or would create), in first-use order
+     * @param accepted  initiatives that pass every rule
+     * @param written   true only when the rows were stored
+     */
+    public record BulkOutcome(List<String> newThemes, int accepted, List<BulkRejection> rejected, boolean written) {
+    }
+
+    /**
+     * Adds many initiatives at once (imports, {@code truenorth push}). Each row is checked by exactly the
+     * rules {@link #createInitiative} applies; themes are named rather than referenced and created when
+     * missing. All or nothing: with {@code write} false, or when any row is refused and
+     * {@code skipRejected} is false, nothing is stored and the outcome says why; otherwise everything
+     * accepted is stored in this one transaction, in batches, with one audit record for the whole write.
+     *
+     * @param themes   themes to have on the roadmap even if no row names them, with their descriptions; a theme
+     *                 already on the roadmap keeps its own description
+     * @param progress told how many initiatives are stored so far (for a progress bar); may be null
+     */
+    @Transactional
+    public BulkOutcome addInitiatives(long productId, List<ThemeInput> themesToHave, List<BulkInitiative> rows, boolean write,
+            boolean skipRejected, String source, IntConsumer progress) {
+        ProductAccess product = access.product(productId, Permission.EDIT);
+        long roadmapId = settings(product).id();
+        Map<String, Long> themes = new HashMap<>();
+        jdbc.sql("select name_key, id from roadmap_theme where roadmap_id = :r").param("r", roadmapId)
+                .query((rs, i) -> themes.put(rs.getString(1), rs.getLong(2))).list();
+        Map<String, String> newThemes = new LinkedHashMap<>();
+        Map<String, String> descriptions = new HashMap<>();
+        List<BulkRejection> rejected = new ArrayList<>();
+        for (ThemeInput theme : themesToHave) {
+            try {
+                checkTheme(theme);
+            } catch (InvalidInputException e) {
+                e.fieldErrors().forEach((field, message) -> rejected.add(new BulkRejection(0, "theme " + field, message)));
+                continue;
+            }
+            if (!themes.containsKey(key(theme.name())) && !newThemes.containsKey(key(theme.name()))) {
+                newThemes.put(key(theme.name()), theme.name().trim());
+                descriptions.put(key(theme.name()), text(theme.description()));
+            }
+        }
+        List<Map<String, Object>> accepted = new ArrayList<>(rows.size());
+        List<String> acceptedThemes = new ArrayList<>(rows.size());
+        for (BulkInitiative row : rows) {
+            String theme = row.themeName() == null || row.themeName().isBlank() ? null : row.themeName().trim();
+            try {
+                if (theme != null && !themes.containsKey(key(theme)) && !newThemes.containsKey(key(theme))) {
+                    try {
+                        checkTheme(new ThemeInput(theme, ""));
+                    } catch (InvalidInputException e) {
+                        throw new InvalidInputException("theme", "theme name " + e.fieldErrors().get("name"));
+                    }
+                }
+                InitiativeInput in = row.input();
+                // the theme is resolved by name below, so the check must not look for an id that may not exist yet
+                Map<String, Object> params = checkInitiative(roadmapId, product.workspaceId(), productId, new InitiativeInput(in.title(), in.description(), null,
+                        in.objectiveIds(), in.horizon(), in.stage(), in.team(), in.effortLow(), in.effortHigh(), in.confidence(),
+                        in.quarter(), in.startDate(), in.endDate(), in.visibility(), in.linkKind(), in.linkRef(), in.linkLabel(),
+                        in.scores()));
+                if (theme != null && !themes.containsKey(key(theme))) {
+                    newThemes.putIfAbsent(key(theme), theme);
+                }
+                accepted.add(params);
+                acceptedThemes.add(theme == null ? null : key(theme));
+            } catch (InvalidInputException e) {
+                e.fieldErrors().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(f -> rejected.add(new BulkRejection(row.line(), f.getKey(), f.getValue())));
+            }
+        }
+        List<String> themeNames = List.copyOf(newThemes.values());
+        if (!write || (!rejected.isEmpty() && !skipRejected)) {
+            return new BulkOutcome(themeNames, accepted.size(), rejected, false);
+        }
+        OffsetDateTime now = now();
+        for (String name : themeNames) {
+            var keys = new GeneratedKeyHolder();
+            jdbc.sql("""
+                    insert into roadmap_theme (roadmap_id, name, name_key, description, created_at, updated_at)
+                    values (:r, :name, :key, :description, :now, :now)""")
+                    .param("r", roadmapId).param("name", name).param("key", key(name))
+                    .param("description", descriptions.getOrDefault(key(name), "")).param("now", now).update(keys, "id");
+            themes.put(key(name), keys.getKey().longValue());
+        }
+        final int chunk = 1000;
+        for (int from = 0; from < accepted.size(); from += chunk) {
+            int to = Math.min(accepted.size(), from + chunk);
+            SqlParameterSource[] params = new SqlParameterSource[to - from];
+            for (int i = from; i < to; i++) {
+                Map<String, Object> p = new HashMap<>(accepted.get(i));
+                p.put("theme", acceptedThemes.get(i) == null ? null : themes.get(acceptedThemes.get(i)));
+                p.put("r", roadmapId);
+                p.put("now", now);
+                p.put("position", i);
+                params[i - from] = new MapSqlParameterSource(p);
+            }
+            batch.batchUpdate("""
+                    insert into roadmap_initiative (roadmap_id, title, description, theme_id, horizon, stage, team, effort_low,
+                            effort_high, confidence, target_quarter, start_on, end_on, visibility, link_kind, link_ref, link_label,
+                            reach, impact, ice_impact, ice_confidence, ice_ease, business_value, time_criticality, risk_reduction,
+                            job_size, value_score, position, created_at, updated_at)
+                    values (:r, :title, :description, :theme, :horizon, :stage, :team, :effortLow, :effortHigh, :confidence,
+                            :quarter, :start, :end, :visibility, :linkKind, :linkRef, :linkLabel, :reach, :impact, :iceImpact,
+                            :iceConfidence, :iceEase, :businessValue, :timeCriticality, :riskReduction, :jobSize, :valueScore,
+                            :position, :now, :now)""", params);
+            if (progress != null) {
+                progress.accept(to);
+            }
+        }
+        BulkOutcome outcome = new BulkOutcome(themeNames, accepted.size(), rejected, true);
+        audit.record(product.workspaceId(), "roadmap", roadmapId, "imported",
+                "Imported " + accepted.size() + " initiatives and " + themeNames.size() + " new themes from " + source
+                        + (rejected.isEmpty() ? "" : ", skipping " + rejected.stream().map(BulkRejection::line).distinct().count()
+                                + " rejected rows"),
+                null, Map.of("source", source, "initiatives", accepted.size(), "newThemes", themeNames,
+                        "skippedLines", rejected.stream().map(BulkRejection::line).distinct().toList()));
+        return outcome;
     }
 
     // ---------------------------------------------------------------- dependencies

@@ -1,0 +1,68 @@
+package app.truenorth.transfer.api;
+
+import app.truenorth.platform.InvalidInputException;
+import app.truenorth.roadmap.Roadmaps;
+import app.truenorth.transfer.ImportFormat;
+import app.truenorth.transfer.Imports;
+import app.truenorth.transfer.RoadmapJson;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Roadmap imports and the roadmap file: what {@code truenorth push} and {@code truenorth pull} call. The
+ * request body of an import is the file itself (CSV or JSON text).
+ */
+@RestController
+@Tag(name = "Transfer", description = "Imports from Jira, Linear, Roadmunk and TrueNorth JSON; the roadmap as a file")
+@SecurityRequirement(name = "bearer")
+class TransferApi {
+
+    private final Imports imports;
+    private final Roadmaps roadmaps;
+
+    TransferApi(Imports imports, Roadmaps roadmaps) {
+        this.imports = imports;
+        this.roadmaps = roadmaps;
+    }
+
+    @PostMapping("/api/v1/products/{productId}/imports")
+    @Operation(summary = "Check (dryRun=true, the default) or run an import; all or nothing unless skipRejected=true",
+            description = "Formats: jira-csv, linear-csv, roadmunk-csv, truenorth-json. A run with rejected rows and "
+                    + "skipRejected=false writes nothing and answers 400 with one error per rejected row (field \"line N: column\").")
+    Imports.Report importFile(@PathVariable long productId, @RequestParam String format,
+            @RequestParam(defaultValue = "true") boolean dryRun, @RequestParam(defaultValue = "false") boolean skipRejected,
+            @RequestBody(required = false) String body) {
+        ImportFormat parsed = ImportFormat.parse(format).orElseThrow(() -> new InvalidInputException("format",
+                "must be one of " + String.join(", ", Arrays.stream(ImportFormat.values()).map(ImportFormat::code).toList())));
+        Imports.Report report = imports.run(productId, parsed, body, !dryRun, skipRejected, null);
+        if (!dryRun && !report.written()) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (Imports.RowReport row : report.rejectedRows()) {
+                for (var problem : row.problems()) {
+                    errors.merge("line " + row.line() + ": " + problem.field(), problem.message(), (a, b) -> a + "; " + b);
+                }
+            }
+            throw new InvalidInputException(errors);
+        }
+        return report;
+    }
+
+    @GetMapping("/api/v1/products/{productId}/roadmap-file")
+    @Operation(summary = "The roadmap as a TrueNorth roadmap file (format truenorth-roadmap, version 1)")
+    ResponseEntity<RoadmapJson.Document> roadmapFile(@PathVariable long productId) {
+        RoadmapJson.Document document = RoadmapJson.of(roadmaps.load(productId));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"roadmap.json\"").body(document);
+    }
+}
