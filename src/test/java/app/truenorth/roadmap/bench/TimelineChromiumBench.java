@@ -110,8 +110,6 @@ public final class TimelineChromiumBench {
             double[] load = new double[runs];
             double[] lcp = new double[runs];
             double[] ttfb = new double[runs];
-            long bytes = 0;
-            long nodes = 0;
             for (int r = -2; r < runs; r++) { // two warm-up loads: server JIT and Chromium's caches
                 BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
                 context.addCookies(List.of(new Cookie("SESSION", session).setDomain(uri.getHost()).setPath("/")));
@@ -124,10 +122,11 @@ public final class TimelineChromiumBench {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> m = (Map<String, Object>) page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
                         + " return {load: n.loadEventEnd - n.startTime, ttfb: n.responseStart - n.requestStart, lcp: window.__lcp,"
-                        + " bytes: n.transferSize || n.decodedBodySize, nodes: document.getElementsByTagName('*').length,"
+                        + " transfer: n.transferSize, html: n.decodedBodySize, nodes: document.getElementsByTagName('*').length,"
                         + " bars: document.querySelectorAll('svg rect').length}; }");
                 if (r == -2) {
-                    System.out.println("page: " + m.get("bytes") + " bytes, " + m.get("nodes") + " elements, " + m.get("bars") + " svg rects");
+                    System.out.println("page: " + m.get("html") + " bytes of HTML (" + m.get("transfer") + " transferred, compressed), "
+                            + m.get("nodes") + " elements, " + m.get("bars") + " svg rects");
                     if (!page.content().contains("Initiative " + n + " ")) {
                         System.out.println("warning: the last initiative is not on the page");
                     }
