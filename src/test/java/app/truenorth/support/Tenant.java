@@ -9,6 +9,8 @@ import app.truenorth.roadmap.domain.Visibility;
 import app.truenorth.session.Participant;
 import app.truenorth.session.StrategyDemo;
 import app.truenorth.session.StrategySessions;
+import app.truenorth.transfer.ImportFormat;
+import app.truenorth.transfer.ImportJobs;
 import app.truenorth.workspace.ApiTokens;
 import app.truenorth.workspace.Invitations;
 import app.truenorth.workspace.Products;
@@ -34,7 +36,7 @@ import org.springframework.security.core.context.SecurityContextImpl;
  */
 public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Person contributor, Fixtures.Person viewer,
         Products.Product product, long invitationId, String ownerToken, long ownerTokenId, long shareLinkId, String shareToken,
-        String exportJobId, Strategy strategy, Roadmap roadmap) {
+        String exportJobId, Strategy strategy, Roadmap roadmap, String uploadId) {
 
     /** Ids of the product's strategy session and its artifacts. */
     public record Strategy(long sessionId, long statementId, long initiativeId) {
@@ -61,6 +63,7 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
         long targetToken = tokens.create(owner.userId(), owner.workspaceId(), "target token").token().id();
         Strategy strategy = null;
         Roadmap roadmap = null;
+        String uploadId = null;
         if (context != null) {
             // the modules' services check the caller's role, so build the content as the owner
             var previous = SecurityContextHolder.getContext();
@@ -70,13 +73,16 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             try {
                 strategy = strategy(context, owner, editor, contributor, product.id());
                 roadmap = roadmap(context.getBean(Roadmaps.class), product.id());
+                // an import waiting for confirmation; it belongs to the owner who uploaded it
+                uploadId = context.getBean(ImportJobs.class).preview(product.id(), ImportFormat.JIRA_CSV, "jira.csv",
+                        "Summary,Issue key,Issue Type,Status\nLive map,AT-1,Story,To Do\n").id();
             } finally {
                 SecurityContextHolder.setContext(previous);
             }
         }
         var link = fixtures.shareLink(owner, product.id());
         return new Tenant(owner, editor, contributor, viewer, product, invitationId, ownerToken, targetToken, link.link().id(),
-                link.token(), fixtures.exportJob(owner, product.id()), strategy, roadmap);
+                link.token(), fixtures.exportJob(owner, product.id()), strategy, roadmap, uploadId);
     }
 
     private static Strategy strategy(ApplicationContext context, Fixtures.Person owner, Fixtures.Person editor,
@@ -160,6 +166,7 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             // a share link's token: the link itself is the capability, like an invitation's secret
             case "token" -> shareToken;
             case "jobId" -> exportJobId;
+            case "uploadId" -> uploadIds();
             default -> throw new IllegalStateException("No id for the path variable or parameter '" + variable
                     + "'. Teach app.truenorth.support.Tenant#id which thing of a workspace it names (create one in "
                     + "Tenant.create), so tenant isolation and role checks cover the new endpoint.");
@@ -171,6 +178,13 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             throw new IllegalStateException("Create the tenant with the application context to reach strategy endpoints");
         }
         return strategy;
+    }
+
+    private String uploadIds() {
+        if (uploadId == null) {
+            throw new IllegalStateException("Create the tenant with the application context to reach import endpoints");
+        }
+        return uploadId;
     }
 
     private Roadmap roadmapIds() {

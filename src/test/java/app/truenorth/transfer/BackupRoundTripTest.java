@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.truenorth.TrueNorthApplication;
 import app.truenorth.platform.ConflictException;
-import app.truenorth.platform.security.AuthenticatedUser;
-import app.truenorth.roadmap.RoadmapSamples;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,25 +30,12 @@ class BackupRoundTripTest {
     JdbcTemplate jdbc;
     @Autowired
     JsonMapper json;
-    @Autowired
-    RoadmapSamples samples;
 
     @Test
     void aRestoredWorkspaceBacksUpToTheSameDocument() throws Exception {
         awaitEventListeners(jdbc);
         long workspaceId = jdbc.queryForObject("select min(id) from workspace", Long.class);
-        // the demo's roadmap comes from the roadmap module's samples, filled as the owner would
-        long ownerId = jdbc.queryForObject("select user_id from membership where workspace_id = ? and role = 'OWNER'", Long.class,
-                workspaceId);
-        var owner = new AuthenticatedUser(ownerId, "demo@truenorth.local", "Dana", null, null);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(owner, null, owner.getAuthorities()));
-        try {
-            long productId = jdbc.queryForObject("select min(id) from product where workspace_id = ?", Long.class, workspaceId);
-            samples.fill(productId);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        // the demo seeds the strategy session and the roadmap (the roadmap module's own sample data)
         OffsetDateTime at = OffsetDateTime.parse("2026-01-01T00:00:00Z");
         Map<String, Object> original = WorkspaceBackup.export(jdbc, workspaceId, at);
         String text = json.writeValueAsString(original);

@@ -60,7 +60,7 @@ class ImportPageTest {
     }
 
     static String uploadId(String html) {
-        Matcher m = Pattern.compile("name=\"upload\" value=\"([0-9a-f]{32})\"").matcher(html);
+        Matcher m = Pattern.compile("name=\"uploadId\" value=\"([0-9a-f]{32})\"").matcher(html);
         assertThat(m.find()).as("the preview offers a confirmation").isTrue();
         return m.group(1);
     }
@@ -76,12 +76,12 @@ class ImportPageTest {
         assertThat(initiatives()).as("previewing writes nothing").isZero();
 
         String upload = uploadId(preview);
-        mvc.perform(post(base + "/confirm").param("upload", upload).with(owner.session()).with(csrf()))
+        mvc.perform(post(base + "/confirm").param("uploadId", upload).with(owner.session()).with(csrf()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("import-progress")));
         String fragment = "";
         for (int i = 0; i < 100 && !fragment.contains("Open the roadmap"); i++) {
             Thread.sleep(100);
-            fragment = mvc.perform(get(base + "/progress").param("upload", upload).header("HX-Request", "true")
+            fragment = mvc.perform(get(base + "/progress").param("uploadId", upload).header("HX-Request", "true")
                     .with(owner.session())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         }
         assertThat(fragment).contains("Imported 4 initiatives").doesNotContain("hx-trigger");
@@ -94,18 +94,18 @@ class ImportPageTest {
         assertThat(preview).contains("3 rejected").contains("31/Foo/25").contains("must not be blank")
                 .contains("Import the 2 acceptable rows and skip the 3 rejected ones");
         String upload = uploadId(preview);
-        mvc.perform(post(base + "/confirm").param("upload", upload).with(owner.session()).with(csrf())).andExpect(status().isOk());
+        mvc.perform(post(base + "/confirm").param("uploadId", upload).with(owner.session()).with(csrf())).andExpect(status().isOk());
         String fragment = "";
         for (int i = 0; i < 100 && !fragment.contains("nothing was written"); i++) {
             Thread.sleep(100);
-            fragment = mvc.perform(get(base + "/progress").param("upload", upload).header("HX-Request", "true")
+            fragment = mvc.perform(get(base + "/progress").param("uploadId", upload).header("HX-Request", "true")
                     .with(owner.session())).andReturn().getResponse().getContentAsString();
         }
         assertThat(fragment).contains("nothing was written");
         assertThat(initiatives()).isZero();
 
         String again = uploadId(upload("jira-bad-middle.csv", "jira-csv"));
-        mvc.perform(post(base + "/confirm").param("upload", again).param("skipRejected", "true").with(owner.session()).with(csrf()));
+        mvc.perform(post(base + "/confirm").param("uploadId", again).param("skipRejected", "true").with(owner.session()).with(csrf()));
         for (int i = 0; i < 100 && initiatives() == 0; i++) {
             Thread.sleep(100);
         }
@@ -125,7 +125,7 @@ class ImportPageTest {
     @Test
     void aFileOfTheWrongKindIsExplainedBesideTheField() throws Exception {
         String page = upload("roadmunk.csv", "jira-csv");
-        assertThat(page).contains("has no \"Summary\" column").doesNotContain("name=\"upload\"");
+        assertThat(page).contains("has no \"Summary\" column").doesNotContain("name=\"uploadId\"");
         mvc.perform(multipart(base).param("format", "jira-csv").with(owner.session()).with(csrf()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Choose a file to import.")));
     }
@@ -134,7 +134,7 @@ class ImportPageTest {
     void anotherMemberCannotConfirmSomeoneElsesUploadAndViewersCannotImport() throws Exception {
         String upload = uploadId(upload("jira.csv", "jira-csv"));
         var editor = fixtures.member(owner, Role.EDITOR);
-        mvc.perform(post(base + "/confirm").param("upload", upload).with(editor.session()).with(csrf()))
+        mvc.perform(post(base + "/confirm").param("uploadId", upload).with(editor.session()).with(csrf()))
                 .andExpect(status().isNotFound());
         var viewer = fixtures.member(owner, Role.VIEWER);
         mvc.perform(get(base).with(viewer.session())).andExpect(status().isForbidden());

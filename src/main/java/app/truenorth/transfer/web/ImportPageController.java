@@ -74,17 +74,17 @@ class ImportPageController {
     }
 
     @PostMapping("/products/{productId}/roadmap/import/confirm")
-    String confirm(@PathVariable long productId, @RequestParam String upload,
+    String confirm(@PathVariable long productId, @RequestParam String uploadId,
             @RequestParam(defaultValue = "false") boolean skipRejected, HttpServletRequest request, Model model) {
         access.product(productId, Permission.EDIT);
-        ImportJobs.Job job = jobs.start(productId, upload, skipRejected);
+        ImportJobs.Job job = jobs.start(productId, uploadId, skipRejected);
         return progressPage(productId, job, request, model);
     }
 
     @GetMapping("/products/{productId}/roadmap/import/progress")
-    String progress(@PathVariable long productId, @RequestParam String upload, HttpServletRequest request, Model model) {
+    String progress(@PathVariable long productId, @RequestParam String uploadId, HttpServletRequest request, Model model) {
         access.product(productId, Permission.EDIT);
-        return progressPage(productId, jobs.find(productId, upload), request, model);
+        return progressPage(productId, jobs.find(productId, uploadId), request, model);
     }
 
     private String progressPage(long productId, ImportJobs.Job job, HttpServletRequest request, Model model) {
