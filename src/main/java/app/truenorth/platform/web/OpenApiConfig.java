@@ -15,7 +15,7 @@ class OpenApiConfig {
         return new OpenAPI()
                 .info(new Info().title("TrueNorth API").version("v1")
                         .description("Product strategy and roadmaps. Authenticate with a personal API token "
-                                + "(Account → API tokens) as 'Authorization: Bearer <token>'. Errors are RFC 9457 "
+                                + "(Account → API tokens) as `Authorization: Bearer <token>`. Errors are RFC 9457 "
                                 + "problem+json; updates need the version you read (If-Match or 'version')."))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
