@@ -1,21 +1,17 @@
 package app.truenorth.views;
 
+import app.truenorth.platform.pdf.PdfDocuments;
 import app.truenorth.views.AudienceView.DependencyView;
 import app.truenorth.views.AudienceView.ItemView;
 import app.truenorth.views.AudienceView.ObjectiveView;
 import app.truenorth.views.AudienceView.RiskView;
 import app.truenorth.views.AudienceView.ThemeView;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.batik.transcoder.TranscoderException;
@@ -34,8 +30,6 @@ public class ViewExports {
 
     private final JsonMapper json;
     private final String timelineCss;
-    private volatile Path regularFont;
-    private volatile Path boldFont;
 
     ViewExports(JsonMapper json) {
         this.json = json;
@@ -267,22 +261,7 @@ public class ViewExports {
             """;
 
     public byte[] pdf(AudienceView v) {
-        String doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head>"
-                + "<meta charset=\"UTF-8\"/><title>" + e(v.title()) + "</title><style>" + PDF_CSS + "</style></head><body>"
-                + html(v) + "</body></html>";
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(font("DejaVuSans.ttf", false).toFile(), "DejaVu Sans", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(font("DejaVuSans-Bold.ttf", true).toFile(), "DejaVu Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useSVGDrawer(new BatikSVGDrawer());
-            builder.withHtmlContent(doc, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return PdfDocuments.render(e(v.title()), PDF_CSS, html(v));
     }
 
     /** The printable page: the one-pager layout, sections only where the view has content. */
@@ -391,26 +370,4 @@ public class ViewExports {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private Path font(String name, boolean bold) throws IOException {
-        Path cached = bold ? boldFont : regularFont;
-        if (cached != null && Files.exists(cached)) {
-            return cached;
-        }
-        synchronized (this) {
-            Path file = Files.createTempFile("truenorth-views-", "-" + name);
-            file.toFile().deleteOnExit();
-            try (InputStream in = ViewExports.class.getResourceAsStream("/fonts/" + name)) {
-                if (in == null) {
-                    throw new IOException("Font " + name + " is missing from the application");
-                }
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (bold) {
-                boldFont = file;
-            } else {
-                regularFont = file;
-            }
-            return file;
-        }
-    }
 }
