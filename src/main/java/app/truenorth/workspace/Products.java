@@ -103,6 +103,7 @@ public class Products {
         }
         Versioned.requireUpdated(rows, "The product");
         RequestMemo.forget(LIST);
+        WorkspaceAccess.forgetProducts();
         Product after = get(productId);
         String summary = before.name().equals(after.name())
                 ? "Updated product " + after.name()

@@ -22,6 +22,7 @@ public class WorkspaceAccess {
 
     static final String SELECTED_WORKSPACE = "truenorth.workspaceId";
     private static final String MEMBERSHIPS = "memberships.";
+    private static final String PRODUCT = "product.";
 
     private final JdbcClient jdbc;
 
@@ -106,21 +107,33 @@ public class WorkspaceAccess {
     /** A product the caller may reach with the given permission; 404 or 403 otherwise. */
     public ProductAccess product(long productId, Permission permission) {
         AuthenticatedUser caller = Callers.current();
-        ProductAccess access = jdbc.sql("""
-                select p.id, p.workspace_id, p.name, m.role
-                from product p join membership m on m.workspace_id = p.workspace_id and m.user_id = :user
-                where p.id = :product""")
-                .param("user", caller.id())
+        // the product row is read once per request (the scope guard and the handler both ask); the role
+        // comes from the memberships, which every membership change forgets at once
+        ProductRow product = RequestMemo.get(PRODUCT + productId, () -> jdbc.sql(
+                        "select id, workspace_id, name from product where id = :product")
                 .param("product", productId)
-                .query((rs, i) -> new ProductAccess(rs.getLong(1), rs.getLong(2), rs.getString(3), Role.valueOf(rs.getString(4))))
+                .query((rs, i) -> new ProductRow(rs.getLong(1), rs.getLong(2), rs.getString(3)))
                 .optional()
+                .orElse(ProductRow.NONE));
+        ProductAccess access = membership(caller.id(), product.workspaceId())
                 // an API token reaches only its own workspace, even if its owner belongs to others
-                .filter(p -> !caller.viaToken() || p.workspaceId() == caller.tokenWorkspaceId())
+                .filter(m -> !caller.viaToken() || m.workspaceId() == caller.tokenWorkspaceId())
+                .map(m -> new ProductAccess(product.id(), product.workspaceId(), product.name(), m.role()))
                 .orElseThrow(() -> new NotFoundException("Product"));
         if (!access.can(permission)) {
             throw forbidden(access.role(), permission);
         }
         return access;
+    }
+
+    /** A product's row as {@link #product} reads it; {@code NONE} remembers that it does not exist. */
+    private record ProductRow(long id, long workspaceId, String name) {
+        static final ProductRow NONE = new ProductRow(-1, -1, "");
+    }
+
+    /** Drops what this request has read about products; called when a product changes. */
+    static void forgetProducts() {
+        RequestMemo.forget(PRODUCT);
     }
 
     Optional<Membership> membership(long userId, long workspaceId) {

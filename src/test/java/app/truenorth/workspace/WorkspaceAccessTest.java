@@ -22,6 +22,8 @@ class WorkspaceAccessTest {
     WorkspaceAccess access;
     @Autowired
     Workspaces workspaces;
+    @Autowired
+    Products products;
 
     @BeforeEach
     void inARequest() {
@@ -47,5 +49,34 @@ class WorkspaceAccessTest {
 
         workspaces.removeMember(owner.workspaceId(), member.userId());
         assertThat(access.memberships(member.userId())).isEmpty();
+    }
+
+    @Test
+    void productAccessFollowsRenamesRoleChangesAndRemovalWithinARequest() {
+        var owner = fixtures.owner();
+        var member = fixtures.member(owner, Role.VIEWER);
+        var product = fixtures.product(owner, "Compass");
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        member.principal(), null, member.principal().getAuthorities()));
+        try {
+            assertThat(access.product(product.id(), Permission.READ).role()).isEqualTo(Role.VIEWER);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> access.product(product.id(), Permission.EDIT))
+                    .isInstanceOf(app.truenorth.platform.ForbiddenException.class);
+
+            products.update(product.id(), "Compass Next", "", product.version());
+            workspaces.changeRole(owner.workspaceId(), member.userId(), Role.EDITOR);
+            var changed = access.product(product.id(), Permission.EDIT);
+            assertThat(changed.productName()).isEqualTo("Compass Next");
+            assertThat(changed.role()).isEqualTo(Role.EDITOR);
+
+            workspaces.removeMember(owner.workspaceId(), member.userId());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> access.product(product.id(), Permission.READ))
+                    .isInstanceOf(app.truenorth.platform.NotFoundException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> access.product(Long.MAX_VALUE, Permission.READ))
+                    .isInstanceOf(app.truenorth.platform.NotFoundException.class);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
     }
 }
