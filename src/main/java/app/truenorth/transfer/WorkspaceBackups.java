@@ -1,6 +1,7 @@
 package app.truenorth.transfer;
 
 import app.truenorth.platform.audit.AuditLog;
+import app.truenorth.platform.cluster.ChangeSignals;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.WorkspaceAccess;
 import java.nio.file.Files;
@@ -38,9 +39,11 @@ public class WorkspaceBackups {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final String restoreFrom;
+    private final ChangeSignals signals;
 
     WorkspaceBackups(WorkspaceAccess access, JdbcTemplate jdbc, DataSource dataSource, JsonMapper json, AuditLog audit, Clock clock,
-            TransactionTemplate tx, @Value("${truenorth.restore-from:}") String restoreFrom) {
+            TransactionTemplate tx, @Value("${truenorth.restore-from:}") String restoreFrom, ChangeSignals signals) {
+        this.signals = signals;
         this.access = access;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -72,7 +75,12 @@ public class WorkspaceBackups {
 
     /** Restores a backup into this instance, which must be empty; all or nothing. */
     public Map<String, Integer> restore(String text) {
-        return tx.execute(status -> WorkspaceBackup.restore(jdbc, dataSource, json, text));
+        return tx.execute(status -> {
+            Map<String, Integer> rows = WorkspaceBackup.restore(jdbc, dataSource, json, text);
+            // rows written behind every service's back: no node may keep what it read before
+            signals.changedEverything();
+            return rows;
+        });
     }
 
     @EventListener(ApplicationReadyEvent.class)

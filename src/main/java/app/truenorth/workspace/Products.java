@@ -4,6 +4,7 @@ import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.Versioned;
 import app.truenorth.platform.audit.AuditLog;
+import app.truenorth.platform.cluster.NodeCache;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,32 +20,39 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Products {
 
-    private static final String LIST = "products.";
+    static final String LIST = "products.";
 
     private final JdbcClient jdbc;
+    private final WorkspaceAccess access;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final NodeCache<List<Product>> knownLists;
 
-    Products(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    Products(JdbcClient jdbc, WorkspaceAccess access, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.access = access;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.knownLists = access.cache(WorkspaceAccess.PRODUCTS_TOPIC);
     }
 
     public record Product(long id, long workspaceId, String name, String description, OffsetDateTime createdAt,
             OffsetDateTime updatedAt, int version) {
     }
 
-    /** The workspace's products by name; read once per request (the page and the layout's switcher both show them). */
+    /**
+     * The workspace's products by name; kept for the request (the page and the layout's switcher both
+     * show them) and by the node until a product change is announced.
+     */
     public List<Product> list(long workspaceId) {
-        return RequestMemo.get(LIST + workspaceId, () -> List.copyOf(jdbc.sql("""
+        return RequestMemo.get(LIST + workspaceId, () -> knownLists.get(String.valueOf(workspaceId), () -> List.copyOf(jdbc.sql("""
                 select id, workspace_id, name, description, created_at, updated_at, version
                 from product where workspace_id = :ws order by name_key""")
                 .param("ws", workspaceId)
                 .query((rs, i) -> map(rs))
-                .list()));
+                .list())));
     }
 
     /** A product by id; callers have already checked access through {@link WorkspaceAccess#product}. */
@@ -74,7 +82,7 @@ public class Products {
         } catch (DuplicateKeyException e) {
             throw duplicateName(name);
         }
-        RequestMemo.forget(LIST);
+        access.forgetProducts();
         Product product = get(keys.getKey().longValue());
         audit.record(workspaceId, "product", product.id(), "created", "Created product " + product.name(), null, product);
         events.publishEvent(new ProductCreated(workspaceId, product.id(), product.name()));
@@ -102,8 +110,7 @@ public class Products {
             throw duplicateName(name);
         }
         Versioned.requireUpdated(rows, "The product");
-        RequestMemo.forget(LIST);
-        WorkspaceAccess.forgetProducts();
+        access.forgetProducts();
         Product after = get(productId);
         String summary = before.name().equals(after.name())
                 ? "Updated product " + after.name()

@@ -2,8 +2,11 @@ package app.truenorth.workspace;
 
 import app.truenorth.platform.ForbiddenException;
 import app.truenorth.platform.NotFoundException;
+import app.truenorth.platform.cluster.ChangeSignals;
+import app.truenorth.platform.cluster.NodeCache;
 import app.truenorth.platform.security.AuthenticatedUser;
 import app.truenorth.platform.security.Callers;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,10 +27,23 @@ public class WorkspaceAccess {
     private static final String MEMBERSHIPS = "memberships.";
     private static final String PRODUCT = "product.";
 
-    private final JdbcClient jdbc;
+    /** Announced on every change to a membership or a workspace's name (what the memberships query returns). */
+    static final String MEMBERSHIPS_TOPIC = "memberships";
+    /** Announced on every change to a product's row (its name, its existence). */
+    static final String PRODUCTS_TOPIC = "products";
+    /** Bounds what a change made outside the application (by hand in SQL) can miss; changes made here are announced. */
+    static final Duration CACHE_AGE = Duration.ofSeconds(30);
 
-    WorkspaceAccess(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ChangeSignals signals;
+    private final NodeCache<List<Membership>> knownMemberships;
+    private final NodeCache<ProductRow> knownProducts;
+
+    WorkspaceAccess(JdbcClient jdbc, ChangeSignals signals) {
         this.jdbc = jdbc;
+        this.signals = signals;
+        this.knownMemberships = signals.cache(MEMBERSHIPS_TOPIC, 50_000, CACHE_AGE);
+        this.knownProducts = signals.cache(PRODUCTS_TOPIC, 50_000, CACHE_AGE);
     }
 
     /** The caller's membership in one workspace. */
@@ -47,22 +63,27 @@ public class WorkspaceAccess {
     }
 
     /**
-     * Every workspace the user belongs to, oldest membership first. Read from the database once per
-     * request and kept for the rest of that request only (a page asks several times: the current
-     * workspace, the switcher, the shell), so a removed member loses access with their next request.
+     * Every workspace the user belongs to, oldest membership first. Kept for the request (a page asks
+     * several times: the current workspace, the switcher, the shell) and by the node until a change to
+     * any membership or workspace is announced ({@link #forgetMemberships()}, heard by every node), so
+     * a removed member loses access with their next request.
      */
     public List<Membership> memberships(long userId) {
-        return RequestMemo.get(MEMBERSHIPS + userId, () -> List.copyOf(jdbc.sql("""
+        return RequestMemo.get(MEMBERSHIPS + userId, () -> knownMemberships.get(String.valueOf(userId), () -> List.copyOf(jdbc.sql("""
                 select m.workspace_id, w.name, m.role from membership m join workspace w on w.id = m.workspace_id
                 where m.user_id = :user order by m.joined_at, m.workspace_id""")
                 .param("user", userId)
                 .query((rs, i) -> new Membership(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3))))
-                .list()));
+                .list())));
     }
 
-    /** Drops what this request has read about memberships; called by every change to a membership or workspace. */
+    /**
+     * Drops what this request and every node know about memberships; called by every change to a
+     * membership or workspace, inside its transaction.
+     */
     void forgetMemberships() {
         RequestMemo.forget(MEMBERSHIPS);
+        signals.changed(MEMBERSHIPS_TOPIC, null);
     }
 
     /**
@@ -107,14 +128,15 @@ public class WorkspaceAccess {
     /** A product the caller may reach with the given permission; 404 or 403 otherwise. */
     public ProductAccess product(long productId, Permission permission) {
         AuthenticatedUser caller = Callers.current();
-        // the product row is read once per request (the scope guard and the handler both ask); the role
-        // comes from the memberships, which every membership change forgets at once
-        ProductRow product = RequestMemo.get(PRODUCT + productId, () -> jdbc.sql(
+        // the product row is read once per request (the scope guard and the handler both ask) and kept by
+        // the node until a product change is announced; the role comes from the memberships, which every
+        // membership change forgets at once
+        ProductRow product = RequestMemo.get(PRODUCT + productId, () -> knownProducts.get(String.valueOf(productId), () -> jdbc.sql(
                         "select id, workspace_id, name from product where id = :product")
                 .param("product", productId)
                 .query((rs, i) -> new ProductRow(rs.getLong(1), rs.getLong(2), rs.getString(3)))
                 .optional()
-                .orElse(ProductRow.NONE));
+                .orElse(ProductRow.NONE)));
         ProductAccess access = membership(caller.id(), product.workspaceId())
                 // an API token reaches only its own workspace, even if its owner belongs to others
                 .filter(m -> !caller.viaToken() || m.workspaceId() == caller.tokenWorkspaceId())
@@ -131,9 +153,16 @@ public class WorkspaceAccess {
         static final ProductRow NONE = new ProductRow(-1, -1, "");
     }
 
-    /** Drops what this request has read about products; called when a product changes. */
-    static void forgetProducts() {
+    /** Drops what this request and every node know about products; called by every product change, inside its transaction. */
+    void forgetProducts() {
         RequestMemo.forget(PRODUCT);
+        RequestMemo.forget(Products.LIST);
+        signals.changed(PRODUCTS_TOPIC, null);
+    }
+
+    /** The node's cache of a topic this class announces; the product list shares the products topic. */
+    <V> NodeCache<V> cache(String topic) {
+        return signals.cache(topic, 50_000, CACHE_AGE);
     }
 
     Optional<Membership> membership(long userId, long workspaceId) {

@@ -6,6 +6,7 @@ import app.truenorth.TrueNorthApplication;
 import app.truenorth.support.Fixtures;
 import app.truenorth.support.IntegrationTest;
 import app.truenorth.support.TestDatabases;
+import app.truenorth.workspace.Products;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.CookieManager;
 import java.net.URI;
@@ -25,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Sessions live in the database, so a person signed in on one node is signed in on every node:
- * a second application instance on the same database serves the first one's session cookie.
+ * a second application instance on the same database serves the first one's session cookie. What a
+ * node keeps of sessions and products is dropped when another node announces a change to them.
  */
 @IntegrationTest
 class SharedSessionsTest {
@@ -75,6 +77,52 @@ class SharedSessionsTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains(owner.displayName()).contains("Products");
+
+            // both nodes now answer from what they know; a change written on one reaches the other
+            // (embedded H2: in this JVM at commit; PostgreSQL: NOTIFY at commit, heard within moments)
+            for (int i = 0; i < 3; i++) {
+                assertThat(send(http, port, "/products").statusCode()).isEqualTo(200);
+                assertThat(send(http, otherPort, "/products").statusCode()).isEqualTo(200);
+            }
+            secondNode.getBean(Products.class).create(owner.workspaceId(), "Made on the second node", "");
+            assertThat(eventually(() -> send(http, port, "/products").body().contains("Made on the second node")))
+                    .as("a product created on the second node is listed by the first").isTrue();
+
+            String token = csrfOf(send(http, otherPort, "/products").body());
+            var out = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + otherPort + "/logout"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(out.statusCode()).isEqualTo(302);
+            assertThat(eventually(() -> send(http, port, "/products").statusCode() == 302))
+                    .as("signing out on the second node ends the session on the first").isTrue();
         }
+    }
+
+    private static HttpResponse<String> send(HttpClient http, int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrfOf(String html) {
+        var m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /** Whether the check holds within two seconds: a PostgreSQL notification arrives asynchronously. */
+    private static boolean eventually(Check check) throws Exception {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 }

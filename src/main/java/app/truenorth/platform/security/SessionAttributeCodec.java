@@ -71,7 +71,7 @@ final class SessionAttributeCodec {
             return decoded.size();
         }
 
-        private static boolean shareable(Object value) {
+        static boolean shareable(Object value) {
             return value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Boolean
                     || value instanceof DefaultCsrfToken
                     || value instanceof SecurityContextImpl context
@@ -82,7 +82,7 @@ final class SessionAttributeCodec {
                             && token.getCredentials() == null;
         }
 
-        private static Object forThisRequest(Object value) {
+        static Object forThisRequest(Object value) {
             return value instanceof SecurityContext context ? new SecurityContextImpl(context.getAuthentication()) : value;
         }
     }

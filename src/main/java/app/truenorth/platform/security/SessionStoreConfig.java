@@ -1,5 +1,6 @@
 package app.truenorth.platform.security;
 
+import app.truenorth.platform.cluster.ChangeSignals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -12,14 +13,16 @@ import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessi
 /**
  * Three adjustments to the JDBC session repository that Spring Boot configures (table, timeout and
  * cleanup stay Boot's): attributes are decoded through {@link SessionAttributeCodec},
- * {@link QuietSessionRepository} in front of it writes a session only when it changed, and loading a
+ * {@link QuietSessionRepository} in front of it writes a session only when it changed and answers
+ * reads from what this node knows until a change is announced ({@link ChangeSignals}), and loading a
  * session runs without a transaction of its own ({@link SessionTransactions}).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfig {
 
     @Bean
-    static BeanPostProcessor quietSessionRepository(Environment environment, ObjectProvider<PlatformTransactionManager> transactions) {
+    static BeanPostProcessor quietSessionRepository(Environment environment, ObjectProvider<PlatformTransactionManager> transactions,
+            ObjectProvider<ChangeSignals> signals) {
         // attributes read but not set must still be saved under the other save modes: leave those alone
         boolean saveOnSet = "on-set-attribute".equalsIgnoreCase(
                 environment.getProperty("spring.session.jdbc.save-mode", "on-set-attribute").replace('_', '-'));
@@ -39,7 +42,7 @@ class SessionStoreConfig {
 
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return saveOnSet && bean instanceof JdbcIndexedSessionRepository store ? new QuietSessionRepository<>(store) : bean;
+                return saveOnSet && bean instanceof JdbcIndexedSessionRepository store ? new QuietSessionRepository<>(store, signals.getObject()) : bean;
             }
         };
     }
