@@ -56,9 +56,10 @@ class PushCommand implements Callable<Integer> {
                             problem.path("message").asString());
                 }
             }
-            out.printf("%s %d initiatives%s%s.%n", report.path("written").asBoolean() ? "Pushed" : "Would push",
+            out.printf("%s %d initiatives%s%s%s.%n", report.path("written").asBoolean() ? "Pushed" : "Would push",
                     report.path("ready").asInt(), report.path("newThemes").isEmpty() ? ""
                             : " and " + report.path("newThemes").size() + " new themes",
+                    report.path("newAntiGoals").isEmpty() ? "" : " and " + report.path("newAntiGoals").size() + " new anti-goals",
                     report.path("rejected").asInt() == 0 ? "" : ", " + report.path("rejected").asInt() + " rows rejected");
         }
         return report.path("rejected").asInt() > 0 && !skipRejected ? 1 : 0;

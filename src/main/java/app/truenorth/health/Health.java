@@ -11,6 +11,7 @@ import app.truenorth.platform.audit.AuditEntry;
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.roadmap.RoadmapData;
 import app.truenorth.roadmap.Roadmaps;
+import app.truenorth.views.Views;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.WorkspaceAccess;
 import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
@@ -28,10 +29,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs the health rules on a product's stored roadmap and keeps its thresholds. Inputs owned by modules
- * that are not built yet are passed as documented: share links per audience (views) as an empty list,
- * anti-goals (alignment) as none, and each initiative's last activity from the roadmap's own audit
- * trail (creation, edits, moves and stage changes) until execution check-ins exist.
+ * Runs the health rules on a product's stored roadmap and keeps its thresholds. The inputs: the roadmap,
+ * its thresholds and declared anti-goals (this module's own), the live share links per audience and view
+ * (the views module), and each initiative's last activity from the roadmap's own audit trail (creation,
+ * edits, moves and stage changes) until execution check-ins exist. Worst-solution anti-goals from
+ * alignment workshops will join the declared ones once that module exists.
  */
 @Service
 public class Health {
@@ -43,13 +45,17 @@ public class Health {
     private final WorkspaceAccess access;
     private final Roadmaps roadmaps;
     private final AuditLog audit;
+    private final AntiGoals antiGoals;
+    private final Views views;
     private final Clock clock;
 
-    Health(JdbcClient jdbc, WorkspaceAccess access, Roadmaps roadmaps, AuditLog audit, Clock clock) {
+    Health(JdbcClient jdbc, WorkspaceAccess access, Roadmaps roadmaps, AuditLog audit, AntiGoals antiGoals, Views views, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.roadmaps = roadmaps;
         this.audit = audit;
+        this.antiGoals = antiGoals;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -70,10 +76,24 @@ public class Health {
         LocalDate today = LocalDate.now(clock);
         LocalDate lastSnapshot = roadmaps.snapshots(productId).stream().findFirst()
                 .map(s -> s.takenAt().atZoneSameInstant(clock.getZone()).toLocalDate()).orElse(null);
+        List<AntiGoals.AntiGoal> declared = antiGoals.list(product);
+        List<AudienceLinks> audiences = audiences(productId);
         HealthInput input = new HealthInput(data.initiativeList(), data.dependencyList(), data.settings().reviewCadenceDays(),
-                data.settings().lastReviewedOn(), lastSnapshot, lastActivity(product), List.<AudienceLinks>of(), List.of(), today);
+                data.settings().lastReviewedOn(), lastSnapshot, lastActivity(product), audiences,
+                declared.stream().map(AntiGoals.AntiGoal::text).toList(), today);
         HealthReport report = HealthChecks.run(input, thresholds.thresholds());
-        return new HealthCheck(data, report, thresholds, today, lastSnapshot);
+        return new HealthCheck(data, report, thresholds, today, lastSnapshot, declared, audiences);
+    }
+
+    /**
+     * The live share links as the one-size-fits-all rule reads them: per audience holding links and view
+     * shown, named for people ("Sales", "Customers and partners") and by the view's title, with the links' own names.
+     */
+    private List<AudienceLinks> audiences(long productId) {
+        return views.liveShares(productId).stream()
+                .map(s -> new AudienceLinks(s.sharedWith().people(), s.view().label(), s.customerSafe(),
+                        s.sharedWith().external(), s.labels().size(), s.labels()))
+                .toList();
     }
 
     public StoredThresholds thresholds(long productId) {

@@ -2,6 +2,7 @@ package app.truenorth.health;
 
 import app.truenorth.workspace.DemoWorkspaceSeeded;
 import java.math.BigDecimal;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -12,6 +13,12 @@ import org.springframework.stereotype.Component;
  * squads have left this quarter after support and on-call), features up to two person-weeks, so the
  * sample roadmap shows genuine findings rather than a clean bill of health.
  *
+ * <p>It also declares two anti-goals taken from the demo strategy session: its differentiator "works with
+ * any telematics box already in the vans" rules out hardware of our own, and its positioning synthesis
+ * ("we are selling to the dispatcher's morning, not to the fleet owner's spreadsheet") rules out reporting
+ * for owners at the dispatchers' expense. The second flags the one initiative a reader would expect, the
+ * idle-time report for fleet owners; nothing resembles the first.
+ *
  * <p>Runs last, after the roadmap module has filled the demo roadmap.
  */
 @Component
@@ -20,16 +27,24 @@ class HealthDemoListener {
     static final Health.ThresholdsInput DEMO_THRESHOLDS = new Health.ThresholdsInput(new BigDecimal("2"), 20, new BigDecimal("12"),
             40, 60);
 
-    private final Health health;
+    static final List<String> DEMO_ANTI_GOALS = List.of(
+            "Our own tracking box that fleets must install in every van",
+            "Reports for fleet owners instead of help for dispatchers");
 
-    HealthDemoListener(Health health) {
+    private final Health health;
+    private final AntiGoals antiGoals;
+
+    HealthDemoListener(Health health, AntiGoals antiGoals) {
         this.health = health;
+        this.antiGoals = antiGoals;
     }
 
     @EventListener
     @Order(Ordered.LOWEST_PRECEDENCE)
     void on(DemoWorkspaceSeeded seeded) {
-        seeded.products().stream().filter(p -> p.key().equals("atlas")).findFirst().ifPresent(atlas ->
-                health.updateThresholds(atlas.productId(), DEMO_THRESHOLDS, health.thresholds(atlas.productId()).version()));
+        seeded.products().stream().filter(p -> p.key().equals("atlas")).findFirst().ifPresent(atlas -> {
+            health.updateThresholds(atlas.productId(), DEMO_THRESHOLDS, health.thresholds(atlas.productId()).version());
+            DEMO_ANTI_GOALS.forEach(goal -> antiGoals.add(atlas.productId(), goal));
+        });
     }
 }

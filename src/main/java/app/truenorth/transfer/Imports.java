@@ -1,5 +1,6 @@
 package app.truenorth.transfer;
 
+import app.truenorth.health.AntiGoals;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.roadmap.RoadmapInputs.BulkInitiative;
 import app.truenorth.roadmap.RoadmapInputs.ThemeInput;
@@ -16,12 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an uploaded file, checks every row against the roadmap's own rules and reports row by row; writes
  * only when asked and only when nothing is refused (or the person chose to skip the refused rows). The
- * write is one transaction in {@link Roadmaps#addInitiatives}: a bad row in the middle leaves the roadmap untouched.
+ * write is one transaction: {@link Roadmaps#addInitiatives} and, for a TrueNorth roadmap file, the health
+ * module's {@link AntiGoals#merge} join it, so a bad row in the middle leaves the roadmap untouched.
  */
 @Service
 public class Imports {
@@ -31,12 +34,14 @@ public class Imports {
 
     private final WorkspaceAccess access;
     private final Roadmaps roadmaps;
+    private final AntiGoals antiGoals;
     private final JsonMapper json;
     private final Clock clock;
 
-    Imports(WorkspaceAccess access, Roadmaps roadmaps, JsonMapper json, Clock clock) {
+    Imports(WorkspaceAccess access, Roadmaps roadmaps, AntiGoals antiGoals, JsonMapper json, Clock clock) {
         this.access = access;
         this.roadmaps = roadmaps;
+        this.antiGoals = antiGoals;
         this.json = json;
         this.clock = clock;
     }
@@ -57,13 +62,15 @@ public class Imports {
      * @param written      true only when the initiatives were stored
      * @param preview      the first rows of the file, whatever their status
      * @param rejectedRows every refused row with its line and reasons
+     * @param newAntiGoals anti-goals of a TrueNorth roadmap file that the roadmap does not list yet
      */
     public record Report(String format, int rows, int ready, int skipped, int rejected, List<String> newThemes, boolean written,
-            boolean skipRejected, List<RowReport> preview, List<RowReport> rejectedRows) {
+            boolean skipRejected, List<RowReport> preview, List<RowReport> rejectedRows, List<String> newAntiGoals) {
 
         public String summary() {
             String what = ready + " initiative" + (ready == 1 ? "" : "s") + (newThemes.isEmpty() ? "" : " and "
-                    + newThemes.size() + " new theme" + (newThemes.size() == 1 ? "" : "s"));
+                    + newThemes.size() + " new theme" + (newThemes.size() == 1 ? "" : "s")) + (newAntiGoals.isEmpty() ? ""
+                    : " and " + newAntiGoals.size() + " new anti-goal" + (newAntiGoals.size() == 1 ? "" : "s"));
             if (written) {
                 return "Imported " + what + (rejected > 0 ? ", skipping " + rejected + " rejected rows" : "") + ".";
             }
@@ -80,6 +87,7 @@ public class Imports {
      *
      * @throws InvalidInputException (field "file") when the file as a whole cannot be read as the format
      */
+    @Transactional
     public Report run(long productId, ImportFormat format, String text, boolean write, boolean skipRejected,
             IntConsumer progress) {
         access.product(productId, Permission.EDIT); // before reading the file: other workspaces learn nothing from errors
@@ -87,7 +95,8 @@ public class Imports {
             throw new InvalidInputException("file", "The file is empty.");
         }
         List<ParsedRow> rows = parse(format, text);
-        if (rows.isEmpty()) {
+        List<RoadmapJson.AntiGoalEntry> goals = format == ImportFormat.TRUENORTH_JSON ? RoadmapJson.antiGoals(text, json) : List.of();
+        if (rows.isEmpty() && goals.isEmpty()) {
             throw new InvalidInputException("file", "The file has a header but no rows to import.");
         }
         List<BulkInitiative> bulk = new ArrayList<>();
@@ -99,9 +108,22 @@ public class Imports {
                 refusedWhileReading = true;
             }
         }
+        // the file's anti-goals are checked like its rows: a refused one blocks the write unless refusals are skipped
+        List<String> goalTexts = goals.stream().map(g -> g.text() == null ? "" : g.text()).toList();
+        AntiGoals.Merge goalCheck = goals.isEmpty() ? new AntiGoals.Merge(List.of(), Map.of())
+                : antiGoals.merge(productId, goalTexts, false, format.label());
+        List<RowReport> refusedGoals = new ArrayList<>();
+        goalCheck.problems().forEach((index, message) -> refusedGoals.add(new RowReport(goals.get(index).line(), "",
+                goals.get(index).text() == null ? "" : goals.get(index).text(), "", "", "", ParsedRow.Status.REJECTED.name(),
+                List.of(new ParsedRow.Problem("antiGoals", goals.get(index).text() == null ? "must be text" : message)),
+                "an anti-goal of the file")));
+        refusedWhileReading |= !refusedGoals.isEmpty();
         boolean allowed = write && (skipRejected || !refusedWhileReading);
         List<ThemeInput> themes = format == ImportFormat.TRUENORTH_JSON ? RoadmapJson.themes(text, json) : List.of();
         BulkOutcome outcome = roadmaps.addInitiatives(productId, themes, bulk, allowed, skipRejected, format.label(), progress);
+        if (outcome.written() && !goalCheck.added().isEmpty()) {
+            antiGoals.merge(productId, goalTexts, true, format.label());
+        }
 
         Map<Integer, List<ParsedRow.Problem>> refusedByRules = new HashMap<>();
         for (BulkRejection r : outcome.rejected()) {
@@ -127,8 +149,9 @@ public class Imports {
             rejected.addFirst(new RowReport(0, "", "themes", "", "", "", ParsedRow.Status.REJECTED.name(), themeProblems,
                     "the file's list of themes"));
         }
+        rejected.addAll(0, refusedGoals);
         return new Report(format.code(), rows.size(), ready, skipped, rejected.size(), outcome.newThemes(), outcome.written(),
-                skipRejected, preview, rejected);
+                skipRejected, preview, rejected, goalCheck.added());
     }
 
     private static RowReport report(ParsedRow row, List<ParsedRow.Problem> refused) {

@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * { "format": "truenorth-roadmap", "version": 1, "product": "Atlas",
+ *   "antiGoals": [ "Build a custom integration for every large customer" ],
  *   "themes": [ { "name": "Self-serve onboarding", "description": "..." } ],
  *   "initiatives": [ { "title": "...", "description": "...", "theme": "Self-serve onboarding",
  *       "horizon": "NOW|NEXT|LATER", "stage": "IDEA|DISCOVERY|BUILDING|RELEASED|MEASURED", "team": "...",
@@ -33,14 +34,20 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  *
  * Themes are matched by name; an initiative's theme must be listed in {@code themes} or already be on the
- * roadmap. Dependencies, risks, objectives and scores are not part of version 1.
+ * roadmap. {@code antiGoals} (optional; the roadmap's declared anti-goals, kept by the health module) are
+ * added when not listed yet. Dependencies, risks, objectives and scores are not part of version 1.
  */
 public final class RoadmapJson {
 
     public static final String FORMAT = "truenorth-roadmap";
     public static final int VERSION = 1;
 
-    public record Document(String format, int version, String product, List<ThemeEntry> themes, List<InitiativeEntry> initiatives) {
+    public record Document(String format, int version, String product, List<String> antiGoals, List<ThemeEntry> themes,
+            List<InitiativeEntry> initiatives) {
+    }
+
+    /** An entry of the file's {@code antiGoals} with the line it is on; {@code text} is null when it is not a string. */
+    public record AntiGoalEntry(int line, String text) {
     }
 
     public record ThemeEntry(String name, String description) {
@@ -56,9 +63,42 @@ public final class RoadmapJson {
 
     /** The roadmap as a version-1 document, initiatives in the roadmap's order. */
     public static Document of(RoadmapData data) {
+        return of(data, List.of());
+    }
+
+    /** The roadmap and its declared anti-goals as a version-1 document. */
+    public static Document of(RoadmapData data, List<String> antiGoals) {
         List<ThemeEntry> themes = data.themeList().stream().map(t -> new ThemeEntry(t.name(), t.description())).toList();
         List<InitiativeEntry> initiatives = data.initiativeList().stream().map(i -> entry(data, i)).toList();
-        return new Document(FORMAT, VERSION, data.productName(), themes, initiatives);
+        return new Document(FORMAT, VERSION, data.productName(), List.copyOf(antiGoals), themes, initiatives);
+    }
+
+    /**
+     * The anti-goals a document declares, each with its line; call after {@link #parse}, which checks the
+     * shape. An {@code antiGoals} that is not a list counts as one entry that is not a string.
+     */
+    static List<AntiGoalEntry> antiGoals(String text, JsonMapper json) {
+        List<AntiGoalEntry> entries = new ArrayList<>();
+        try (JsonParser p = json.createParser(text)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"antiGoals".equals(name) || value == JsonToken.VALUE_NULL) {
+                    p.skipChildren();
+                } else if (value != JsonToken.START_ARRAY) {
+                    entries.add(new AntiGoalEntry(p.currentTokenLocation().getLineNr(), null));
+                    p.skipChildren();
+                } else {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        int line = p.currentTokenLocation().getLineNr();
+                        entries.add(new AntiGoalEntry(line, p.currentToken() == JsonToken.VALUE_STRING ? p.getString() : null));
+                        p.skipChildren();
+                    }
+                }
+            }
+        }
+        return entries;
     }
 
     private static InitiativeEntry entry(RoadmapData data, Initiative i) {

@@ -5,17 +5,26 @@ import java.util.Optional;
 
 /** Who a view of the roadmap is for; each has a preset of what it may see. */
 public enum Audience {
-    EXECUTIVE("Executive one-pager", "Themes, objectives with progress, top initiatives and top risks on one printable page."),
-    ENGINEERING("Engineering", "Full detail: teams, effort, dependencies and risks with their owners."),
-    SALES("Sales", "Customer-relevant highlights with themes and quarters; no internal risks, teams or owners."),
-    CUSTOMER("Customer-facing", "Only initiatives marked external, without internal names, notes, owners or exact dates.");
+    EXECUTIVE("Executive one-pager", "Themes, objectives with progress, top initiatives and top risks on one printable page.",
+            "Executives"),
+    ENGINEERING("Engineering", "Full detail: teams, effort, dependencies and risks with their owners.", "Engineering"),
+    SALES("Sales", "Customer-relevant highlights with themes and quarters; no internal risks, teams or owners.", "Sales"),
+    CUSTOMER("Customer-facing", "Only initiatives marked external, without internal names, notes, owners or exact dates.",
+            "Customers and partners");
 
     private final String label;
     private final String purpose;
+    private final String people;
 
-    Audience(String label, String purpose) {
+    Audience(String label, String purpose, String people) {
         this.label = label;
         this.purpose = purpose;
+        this.people = people;
+    }
+
+    /** The people themselves, as a share link's recipients are named ("Customers and partners"). */
+    public String people() {
+        return people;
     }
 
     public String label() {

@@ -65,6 +65,15 @@ public record Preset(Audience audience, Set<ViewField> fields, boolean externalO
         return problems;
     }
 
+    /**
+     * Whether people outside the company may see this view: only initiatives marked external, no internal
+     * field, no exact dates — the guarantees the customer-facing preset always keeps. Another audience's
+     * preset can meet them too (the default Sales preset does).
+     */
+    public boolean customerSafe() {
+        return externalOnly && precision != DatePrecision.EXACT && fields.stream().noneMatch(ViewField::internal);
+    }
+
     public boolean shows(ViewField field) {
         return fields.contains(field);
     }

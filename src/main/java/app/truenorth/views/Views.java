@@ -80,8 +80,13 @@ public class Views {
             DatePrecision precision) {
     }
 
-    /** A share link as its product's members see it (never its token). */
-    public record LinkInfo(long id, Audience audience, String label, boolean passwordProtected, OffsetDateTime expiresAt,
+    /**
+     * A share link as its product's members see it (never its token).
+     *
+     * @param audience   whose view the link shows
+     * @param sharedWith who the link was handed to; the view's own audience unless someone chose otherwise
+     */
+    public record LinkInfo(long id, Audience audience, Audience sharedWith, String label, boolean passwordProtected, OffsetDateTime expiresAt,
             OffsetDateTime revokedAt, int viewCount, OffsetDateTime lastViewedAt, OffsetDateTime createdAt, int version) {
 
         public String state(OffsetDateTime now) {
@@ -97,6 +102,21 @@ public class Views {
 
     /** A new link with its token, which is shown once and never again. */
     public record CreatedLink(LinkInfo link, String token) {
+    }
+
+    /**
+     * The live share links (neither revoked nor expired) handed to one audience that show one view.
+     *
+     * @param sharedWith   who holds the links
+     * @param view         whose view they show
+     * @param customerSafe whether that view, as its preset stands now, is safe for people outside the company
+     * @param labels       the links' names, oldest first
+     */
+    public record LiveShare(Audience sharedWith, Audience view, boolean customerSafe, List<String> labels) {
+
+        public LiveShare {
+            labels = List.copyOf(labels);
+        }
     }
 
     // ---------------------------------------------------------------- presets
@@ -222,9 +242,19 @@ public class Views {
         return findLink(productId, linkId).orElseThrow(() -> new NotFoundException("Share link"));
     }
 
-    @Transactional
+    /** A link handed to the view's own audience. */
     public CreatedLink createLink(long productId, Audience audience, String label, LocalDate expiresOn, String password) {
+        return createLink(productId, audience, null, label, expiresOn, password);
+    }
+
+    /**
+     * A new share link showing {@code audience}'s view, handed to {@code sharedWith} (null: the view's own audience).
+     */
+    @Transactional
+    public CreatedLink createLink(long productId, Audience audience, Audience sharedWith, String label, LocalDate expiresOn,
+            String password) {
         ProductAccess product = access.product(productId, Permission.EDIT);
+        Audience recipients = sharedWith != null ? sharedWith : audience;
         Map<String, String> problems = new LinkedHashMap<>();
         String name = label == null ? "" : label.strip();
         if (name.isEmpty()) {
@@ -255,9 +285,11 @@ public class Views {
         OffsetDateTime expiresAt = expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                insert into share_link (product_id, workspace_id, audience, label, token_hash, password_hash, expires_at, created_by, created_at)
-                values (:product, :ws, :audience, :label, :hash, :password, :expires, :by, :now)""")
-                .param("product", productId).param("ws", product.workspaceId()).param("audience", audience.name()).param("label", name)
+                insert into share_link (product_id, workspace_id, audience, shared_with, label, token_hash, password_hash, expires_at,
+                                        created_by, created_at)
+                values (:product, :ws, :audience, :sharedWith, :label, :hash, :password, :expires, :by, :now)""")
+                .param("product", productId).param("ws", product.workspaceId()).param("audience", audience.name())
+                .param("sharedWith", recipients.name()).param("label", name)
                 .param("hash", hash(token))
                 .param("password", password == null || password.isEmpty() ? null : passwords.encode(password))
                 .param("expires", expiresAt).param("by", Callers.current().id()).param("now", now)
@@ -265,9 +297,10 @@ public class Views {
         long id = keys.getKeyAs(Number.class).longValue();
         LinkInfo link = findLink(productId, id).orElseThrow();
         audit.record(product.workspaceId(), "share_link", id, "create",
-                "Shared the " + audience.label() + " view of " + product.productName() + " as \"" + name + "\"", null,
-                Map.of("audience", audience.name(), "label", name, "expiresAt", String.valueOf(expiresAt),
-                        "passwordProtected", link.passwordProtected()));
+                "Shared the " + audience.label() + " view of " + product.productName() + " as \"" + name + "\""
+                        + (recipients == audience ? "" : " with " + recipients.people()), null,
+                Map.of("audience", audience.name(), "sharedWith", recipients.name(), "label", name,
+                        "expiresAt", String.valueOf(expiresAt), "passwordProtected", link.passwordProtected()));
         return new CreatedLink(link, token);
     }
 
@@ -285,8 +318,33 @@ public class Views {
         return findLink(productId, linkId).orElseThrow();
     }
 
+    /**
+     * The live links of a product (neither revoked nor expired), grouped by who holds them and whose view
+     * they show, for roadmap health's one-size-fits-all check. Readers of the product may ask.
+     */
+    public List<LiveShare> liveShares(long productId) {
+        access.product(productId, Permission.READ);
+        Map<Audience, StoredPreset> stored = storedPresets(productId);
+        record Key(Audience sharedWith, Audience view) {
+        }
+        Map<Key, List<String>> labels = new LinkedHashMap<>();
+        jdbc.sql("""
+                select coalesce(shared_with, audience), audience, label from share_link
+                where product_id = :product and revoked_at is null and (expires_at is null or expires_at > :now)
+                order by created_at, id""")
+                .param("product", productId).param("now", now())
+                .query(rs -> {
+                    labels.computeIfAbsent(new Key(Audience.valueOf(rs.getString(1)), Audience.valueOf(rs.getString(2))),
+                            k -> new ArrayList<>()).add(rs.getString(3));
+                });
+        List<LiveShare> shares = new ArrayList<>();
+        labels.forEach((key, names) -> shares.add(new LiveShare(key.sharedWith(), key.view(),
+                stored.getOrDefault(key.view(), new StoredPreset(Preset.defaults(key.view()), 0, false)).preset().customerSafe(), names)));
+        return shares;
+    }
+
     private static final String LINK_COLUMNS = """
-            id, audience, label, password_hash, expires_at, revoked_at, view_count, last_viewed_at, created_at, version""";
+            id, audience, shared_with, label, password_hash, expires_at, revoked_at, view_count, last_viewed_at, created_at, version""";
 
     private Optional<LinkInfo> findLink(long productId, long linkId) {
         return jdbc.sql("select " + LINK_COLUMNS + " from share_link where id = :id and product_id = :product")
@@ -294,7 +352,9 @@ public class Views {
     }
 
     private static LinkInfo link(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new LinkInfo(rs.getLong("id"), Audience.valueOf(rs.getString("audience")), rs.getString("label"),
+        Audience audience = Audience.valueOf(rs.getString("audience"));
+        String sharedWith = rs.getString("shared_with");
+        return new LinkInfo(rs.getLong("id"), audience, sharedWith == null ? audience : Audience.valueOf(sharedWith), rs.getString("label"),
                 rs.getString("password_hash") != null, rs.getObject("expires_at", OffsetDateTime.class),
                 rs.getObject("revoked_at", OffsetDateTime.class), rs.getInt("view_count"),
                 rs.getObject("last_viewed_at", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class), rs.getInt("version"));

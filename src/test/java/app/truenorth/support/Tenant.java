@@ -1,5 +1,6 @@
 package app.truenorth.support;
 
+import app.truenorth.health.AntiGoals;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.roadmap.domain.Direction;
@@ -33,10 +34,11 @@ import org.springframework.security.core.context.SecurityContextImpl;
  * @param ownerTokenId  another token of the owner, for endpoints that take a token id
  * @param shareLinkId   a live share link of the product, and {@code shareToken} the token in its address
  * @param exportJobId   a finished background export of the product, started by the owner
+ * @param antiGoalId    an anti-goal declared on the product's roadmap (health)
  */
 public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Person contributor, Fixtures.Person viewer,
         Products.Product product, long invitationId, String ownerToken, long ownerTokenId, long shareLinkId, String shareToken,
-        String exportJobId, Strategy strategy, Roadmap roadmap, String uploadId) {
+        String exportJobId, Strategy strategy, Roadmap roadmap, String uploadId, Long antiGoalId) {
 
     /** Ids of the product's strategy session and its artifacts. */
     public record Strategy(long sessionId, long statementId, long initiativeId) {
@@ -64,6 +66,7 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
         Strategy strategy = null;
         Roadmap roadmap = null;
         String uploadId = null;
+        Long antiGoalId = null;
         if (context != null) {
             // the modules' services check the caller's role, so build the content as the owner
             var previous = SecurityContextHolder.getContext();
@@ -76,13 +79,14 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
                 // an import waiting for confirmation; it belongs to the owner who uploaded it
                 uploadId = context.getBean(ImportJobs.class).preview(product.id(), ImportFormat.JIRA_CSV, "jira.csv",
                         "Summary,Issue key,Issue Type,Status\nLive map,AT-1,Story,To Do\n").id();
+                antiGoalId = context.getBean(AntiGoals.class).add(product.id(), "Replace dispatchers with fully automatic routing").id();
             } finally {
                 SecurityContextHolder.setContext(previous);
             }
         }
         var link = fixtures.shareLink(owner, product.id());
         return new Tenant(owner, editor, contributor, viewer, product, invitationId, ownerToken, targetToken, link.link().id(),
-                link.token(), fixtures.exportJob(owner, product.id()), strategy, roadmap, uploadId);
+                link.token(), fixtures.exportJob(owner, product.id()), strategy, roadmap, uploadId, antiGoalId);
     }
 
     private static Strategy strategy(ApplicationContext context, Fixtures.Person owner, Fixtures.Person editor,
@@ -167,6 +171,7 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             case "token" -> shareToken;
             case "jobId" -> exportJobId;
             case "uploadId" -> uploadIds();
+            case "antiGoalId" -> antiGoalIds();
             default -> throw new IllegalStateException("No id for the path variable or parameter '" + variable
                     + "'. Teach app.truenorth.support.Tenant#id which thing of a workspace it names (create one in "
                     + "Tenant.create), so tenant isolation and role checks cover the new endpoint.");
@@ -185,6 +190,13 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             throw new IllegalStateException("Create the tenant with the application context to reach import endpoints");
         }
         return uploadId;
+    }
+
+    private String antiGoalIds() {
+        if (antiGoalId == null) {
+            throw new IllegalStateException("Create the tenant with the application context to reach anti-goal endpoints");
+        }
+        return String.valueOf(antiGoalId);
     }
 
     private Roadmap roadmapIds() {

@@ -45,6 +45,10 @@ class BackupRoundTripTest {
                 "roadmap_initiative", "roadmap_initiative_objective", "roadmap_snapshot", "audit_event");
         assertThat(tables.keySet()).anyMatch(t -> t.startsWith("strategy_") || t.startsWith("session"));
         assertThat((java.util.List<?>) tables.get("roadmap_initiative").get("rows")).hasSizeGreaterThan(5);
+        // what roadmap health judges by: thresholds, declared anti-goals, and share links with who holds them
+        assertThat(tables).containsKeys("health_thresholds", "health_anti_goal", "share_link", "view_preset");
+        assertThat((java.util.List<?>) tables.get("health_anti_goal").get("rows")).hasSize(2);
+        assertThat((java.util.List<Object>) tables.get("share_link").get("columns")).contains("shared_with");
         assertThat(tables).doesNotContainKeys("flyway_schema_history", "event_publication", "spring_session", "login_throttle");
 
         try (var fresh = new SpringApplicationBuilder(TrueNorthApplication.class).web(WebApplicationType.SERVLET)

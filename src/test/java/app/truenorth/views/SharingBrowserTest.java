@@ -79,11 +79,9 @@ class SharingBrowserTest {
                 page.selectOption("#f-audience", "CUSTOMER");
                 page.fill("#f-label", "Customer advisory board");
                 page.click("button:has-text('Create link')");
-                // the form posts and the page that shows the new link loads: wait for it rather than
-                // looking while the old page may still be there (a busy machine takes seconds)
-                try {
-                    page.waitForSelector("#created-link", new Page.WaitForSelectorOptions().setTimeout(20_000));
-                } catch (com.microsoft.playwright.TimeoutError e) {
+                // the form answers with the page itself at …/views/links (no redirect): wait for it before looking
+                page.waitForURL(url -> url.endsWith("/views/links"));
+                if (page.locator("#created-link").count() == 0) {
                     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("views-00-create-failed.png")).setFullPage(true));
                     throw new AssertionError("No link created at " + page.url() + ":\n" + page.locator("main").innerText());
                 }

@@ -1,8 +1,10 @@
 package app.truenorth.health.api;
 
+import app.truenorth.health.AntiGoals;
 import app.truenorth.health.Health;
 import app.truenorth.health.HealthCheck;
 import app.truenorth.health.StoredThresholds;
+import app.truenorth.health.rules.AudienceLinks;
 import app.truenorth.health.rules.Finding;
 import app.truenorth.health.rules.Thresholds;
 import app.truenorth.platform.ConflictException;
@@ -12,11 +14,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -24,8 +30,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * REST API of a roadmap's health: the findings and score, and the thresholds. A thresholds update names
- * the version it read (If-Match or a {@code version} field; 0 while the defaults are in force).
+ * REST API of a roadmap's health: the findings and score, the thresholds and the declared anti-goals. A
+ * thresholds update names the version it read (If-Match or a {@code version} field; 0 while the defaults
+ * are in force). Anti-goals are added and removed one by one, so concurrent edits cannot overwrite each other.
  */
 @RestController
 @RequestMapping("/api/v1/products/{productId}/health")
@@ -34,9 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 class HealthApi {
 
     private final Health health;
+    private final AntiGoals antiGoals;
 
-    HealthApi(Health health) {
+    HealthApi(Health health, AntiGoals antiGoals) {
         this.health = health;
+        this.antiGoals = antiGoals;
     }
 
     record EvidenceView(Long initiativeId, String label) {
@@ -60,8 +69,30 @@ class HealthApi {
         }
     }
 
+    record AntiGoalView(long id, String text, OffsetDateTime createdAt) {
+
+        static AntiGoalView of(AntiGoals.AntiGoal g) {
+            return new AntiGoalView(g.id(), g.text(), g.createdAt());
+        }
+    }
+
+    /** A new anti-goal: a solution the strategy rules out, in a few words. */
+    record AntiGoalBody(String text) {
+    }
+
+    /**
+     * What the one-size-fits-all rule looked at: live share links per audience holding them and view shown.
+     */
+    record AudienceLinksView(String audience, String view, boolean customerSafeView, boolean customers, int links,
+            List<String> linkLabels) {
+
+        static AudienceLinksView of(AudienceLinks a) {
+            return new AudienceLinksView(a.audience(), a.view(), a.externalView(), a.customers(), a.linkCount(), a.links());
+        }
+    }
+
     record HealthView(long productId, LocalDate checkedOn, int score, String verdict, int initiatives, List<FindingView> findings,
-            ThresholdsView thresholds) {
+            ThresholdsView thresholds, List<AntiGoalView> antiGoals, List<AudienceLinksView> shareLinks) {
     }
 
     record ThresholdsBody(BigDecimal featureSizeWeeks, Integer maxFeatureSizedPercent, BigDecimal nowCapacityWeeks,
@@ -74,7 +105,36 @@ class HealthApi {
         HealthCheck check = health.check(productId);
         var report = check.report();
         return new HealthView(productId, check.today(), report.score(), report.verdict(), report.initiativeCount(),
-                report.findings().stream().map(FindingView::of).toList(), ThresholdsView.of(check.thresholds()));
+                report.findings().stream().map(FindingView::of).toList(), ThresholdsView.of(check.thresholds()),
+                check.antiGoals().stream().map(AntiGoalView::of).toList(),
+                check.audiences().stream().map(AudienceLinksView::of).toList());
+    }
+
+    @GetMapping("/anti-goals")
+    @Operation(summary = "The roadmap's declared anti-goals (things it will not build), oldest first")
+    List<AntiGoalView> antiGoals(@PathVariable long productId) {
+        return antiGoals.list(productId).stream().map(AntiGoalView::of).toList();
+    }
+
+    @GetMapping("/anti-goals/{antiGoalId}")
+    @Operation(summary = "One anti-goal")
+    AntiGoalView antiGoal(@PathVariable long productId, @PathVariable long antiGoalId) {
+        return AntiGoalView.of(antiGoals.get(productId, antiGoalId));
+    }
+
+    @PostMapping("/anti-goals")
+    @Operation(summary = "Add an anti-goal (editor): at least two significant words, at most 200 characters, not listed yet")
+    ResponseEntity<AntiGoalView> addAntiGoal(@PathVariable long productId, @RequestBody AntiGoalBody body) {
+        AntiGoals.AntiGoal added = antiGoals.add(productId, body.text());
+        return ResponseEntity.created(URI.create("/api/v1/products/" + productId + "/health/anti-goals/" + added.id()))
+                .body(AntiGoalView.of(added));
+    }
+
+    @DeleteMapping("/anti-goals/{antiGoalId}")
+    @Operation(summary = "Remove an anti-goal (editor); one removed already is 404")
+    ResponseEntity<Void> removeAntiGoal(@PathVariable long productId, @PathVariable long antiGoalId) {
+        antiGoals.remove(productId, antiGoalId);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/thresholds")

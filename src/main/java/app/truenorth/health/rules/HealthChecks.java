@@ -6,7 +6,6 @@ import app.truenorth.roadmap.domain.Initiative;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -144,36 +143,46 @@ public final class HealthChecks {
     }
 
     static void oneSizeFitsAll(HealthInput in, List<Finding> out) {
-        Map<String, List<String>> audiencesByView = new LinkedHashMap<>();
+        Map<String, Map<String, AudienceLinks>> audiencesByView = new LinkedHashMap<>();
         boolean customersWithLinks = false;
-        boolean externalView = false;
-        List<Evidence> customerLinks = new ArrayList<>();
+        boolean customersWithExternalView = false;
+        int leakedLinks = 0;
+        List<Evidence> leaks = new ArrayList<>();
         for (AudienceLinks a : in.audiences()) {
             if (a.linkCount() <= 0) {
                 continue;
             }
-            audiencesByView.computeIfAbsent(a.view(), v -> new ArrayList<>()).add(a.audience());
+            audiencesByView.computeIfAbsent(a.view(), v -> new LinkedHashMap<>()).putIfAbsent(a.audience(), a);
             if (a.customers()) {
                 customersWithLinks = true;
-                customerLinks.add(Evidence.other(a.audience() + ": " + a.linkCount() + " link" + (a.linkCount() == 1 ? "" : "s")
-                        + " to " + a.view()));
-                externalView |= a.externalView();
+                if (a.externalView()) {
+                    customersWithExternalView = true;
+                } else {
+                    // every customer link to an internal view leaks, whatever other links customers hold
+                    leakedLinks += a.linkCount();
+                    leaks.add(Evidence.other(a.audience() + ": " + a.linkCount() + " link" + (a.linkCount() == 1 ? "" : "s") + " to "
+                            + a.view() + (a.links().isEmpty() ? ""
+                                    : " (" + String.join(", ", a.links().stream().map(l -> "“" + l + "”").toList()) + ")")));
+                }
             }
         }
         audiencesByView.forEach((view, audiences) -> {
-            Set<String> distinct = new HashSet<>(audiences);
-            if (distinct.size() > 1) {
+            if (audiences.size() > 1) {
                 out.add(new Finding(Rule.ONE_SIZE_FITS_ALL, Severity.WARNING,
-                        "The view “" + view + "” is shared with " + distinct.size() + " audiences: " + String.join(", ", audiences) + ".",
+                        "The view “" + view + "” is shared with " + audiences.size() + " audiences: "
+                                + String.join(", ", audiences.keySet()) + ".",
                         "Give each audience its own preset: executives want the one-pager, engineering the detail, customers the "
-                                + "external view.", audiences.stream().map(Evidence::other).toList()));
+                                + "external view.", audiences.values().stream().map(a -> Evidence.other(a.describe())).toList()));
             }
         });
-        if (customersWithLinks && !externalView) {
+        if (customersWithLinks && !leaks.isEmpty()) {
             out.add(new Finding(Rule.ONE_SIZE_FITS_ALL, Severity.ERROR,
-                    "Customers hold share links, but none of them shows the external view.",
+                    customersWithExternalView
+                            ? "Customers hold " + leakedLinks + " share link" + (leakedLinks == 1 ? "" : "s") + " to a view that is not "
+                                    + "the customer-safe external one."
+                            : "Customers hold share links, but none of them shows the external view.",
                     "Revoke those links and share the customer-facing external view instead: internal names, owners and risks "
-                            + "must not reach customers.", customerLinks));
+                            + "must not reach customers.", leaks));
         }
     }
 

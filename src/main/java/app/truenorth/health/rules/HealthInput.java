@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the rules look at. Parts owned by modules that are not there yet come in as plain data:
+ * Everything the rules look at, as plain data so the server and the offline linter run the same checks:
  * {@code lastActivity} (when each initiative's status last changed; initiatives missing from the map are
- * not judged — the execution module's check-ins will feed it), {@code audiences} (share links per
- * audience, from the views module) and {@code antiGoals} (worst-solution anti-goals, from alignment).
+ * not judged — the execution module's check-ins will feed it), {@code audiences} (live share links per
+ * holder and view, from the views module) and {@code antiGoals} (the roadmap's declared anti-goals; the
+ * alignment module's worst-solution anti-goals will join them).
  *
  * @param lastReviewedOn null when never reviewed
  * @param lastSnapshotOn null when no snapshot was ever taken

@@ -1,5 +1,6 @@
 package app.truenorth.health.web;
 
+import app.truenorth.health.AntiGoals;
 import app.truenorth.health.Health;
 import app.truenorth.health.HealthCheck;
 import app.truenorth.platform.ConflictException;
@@ -21,18 +22,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The health page of a product's roadmap: score, findings with their evidence, thresholds (editors). */
+/**
+ * The health page of a product's roadmap: score, findings with their evidence, and what the rules judge
+ * by — the thresholds and the declared anti-goals, which editors change here.
+ */
 @Controller
 class RoadmapHealthController {
 
     private final WorkspaceAccess access;
     private final ShellFactory shells;
     private final Health health;
+    private final AntiGoals antiGoals;
 
-    RoadmapHealthController(WorkspaceAccess access, ShellFactory shells, Health health) {
+    RoadmapHealthController(WorkspaceAccess access, ShellFactory shells, Health health, AntiGoals antiGoals) {
         this.access = access;
         this.shells = shells;
         this.health = health;
+        this.antiGoals = antiGoals;
     }
 
     @GetMapping("/products/{productId}/health")
@@ -43,6 +49,8 @@ class RoadmapHealthController {
         model.addAttribute("check", check);
         model.addAttribute("roadmapBase", "/products/" + productId + "/roadmap");
         model.addAttribute("action", "/products/" + productId + "/health/thresholds");
+        model.addAttribute("antiGoalsAction", "/products/" + productId + "/health/anti-goals");
+        model.addAttribute("viewsHref", "/products/" + productId + "/views");
         model.addAttribute("canEdit", product.can(Permission.EDIT));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", ThresholdsForm.of(check.thresholds().thresholds(), check.thresholds().version()));
@@ -50,7 +58,36 @@ class RoadmapHealthController {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FormErrors.none());
         }
+        if (!model.containsAttribute("antiGoalErrors")) {
+            model.addAttribute("antiGoalErrors", FormErrors.none());
+        }
+        if (!model.containsAttribute("antiGoalText")) {
+            model.addAttribute("antiGoalText", "");
+        }
         return "health/page";
+    }
+
+    @PostMapping("/products/{productId}/health/anti-goals")
+    String addAntiGoal(@PathVariable long productId, @RequestParam(required = false) String text, HttpServletRequest request,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        access.product(productId, Permission.EDIT);
+        try {
+            var added = antiGoals.add(productId, text);
+            redirect.addFlashAttribute(ShellFactory.FLASH, "Added the anti-goal “" + added.text() + "”.");
+            return "redirect:/products/" + productId + "/health#anti-goals";
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            model.addAttribute("antiGoalErrors", FormErrors.of(e.fieldErrors()));
+            model.addAttribute("antiGoalText", text == null ? "" : text);
+            return page(productId, request, model);
+        }
+    }
+
+    @PostMapping("/products/{productId}/health/anti-goals/{antiGoalId}/remove")
+    String removeAntiGoal(@PathVariable long productId, @PathVariable long antiGoalId, RedirectAttributes redirect) {
+        var removed = antiGoals.remove(productId, antiGoalId);
+        redirect.addFlashAttribute(ShellFactory.FLASH, "Removed the anti-goal “" + removed.text() + "”.");
+        return "redirect:/products/" + productId + "/health#anti-goals";
     }
 
     @PostMapping("/products/{productId}/health/thresholds")

@@ -1,5 +1,6 @@
 package app.truenorth.transfer.api;
 
+import app.truenorth.health.AntiGoals;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.transfer.ImportFormat;
@@ -31,10 +32,12 @@ class TransferApi {
 
     private final Imports imports;
     private final Roadmaps roadmaps;
+    private final AntiGoals antiGoals;
 
-    TransferApi(Imports imports, Roadmaps roadmaps) {
+    TransferApi(Imports imports, Roadmaps roadmaps, AntiGoals antiGoals) {
         this.imports = imports;
         this.roadmaps = roadmaps;
+        this.antiGoals = antiGoals;
     }
 
     @PostMapping("/api/v1/products/{productId}/imports")
@@ -62,7 +65,7 @@ class TransferApi {
     @GetMapping("/api/v1/products/{productId}/roadmap-file")
     @Operation(summary = "The roadmap as a TrueNorth roadmap file (format truenorth-roadmap, version 1)")
     ResponseEntity<RoadmapJson.Document> roadmapFile(@PathVariable long productId) {
-        RoadmapJson.Document document = RoadmapJson.of(roadmaps.load(productId));
+        RoadmapJson.Document document = RoadmapJson.of(roadmaps.load(productId), antiGoals.texts(productId));
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"roadmap.json\"").body(document);
     }
 }

@@ -74,17 +74,21 @@ class ViewsApi {
             DatePrecision precision, Integer version) {
     }
 
-    record LinkJson(long id, String audience, String label, String state, boolean passwordProtected, OffsetDateTime expiresAt,
-            OffsetDateTime revokedAt, int viewCount, OffsetDateTime lastViewedAt, OffsetDateTime createdAt) {
+    /** {@code audience}: whose view the link shows; {@code sharedWith}: who it was handed to. */
+    record LinkJson(long id, String audience, String sharedWith, String label, String state, boolean passwordProtected,
+            OffsetDateTime expiresAt, OffsetDateTime revokedAt, int viewCount, OffsetDateTime lastViewedAt, OffsetDateTime createdAt) {
 
         static LinkJson of(Views.LinkInfo l) {
-            return new LinkJson(l.id(), l.audience().slug(), l.label(), l.state(OffsetDateTime.now()), l.passwordProtected(),
+            return new LinkJson(l.id(), l.audience().slug(), l.sharedWith().slug(), l.label(), l.state(OffsetDateTime.now()), l.passwordProtected(),
                     l.expiresAt(), l.revokedAt(), l.viewCount(), l.lastViewedAt(), l.createdAt());
         }
     }
 
-    /** {@code audience} as EXECUTIVE, ENGINEERING, SALES or CUSTOMER; expiry and password are optional. */
-    record LinkRequest(Audience audience, String label, LocalDate expiresOn, String password) {
+    /**
+     * {@code audience} (whose view) and {@code sharedWith} (who receives it; left out: the same audience) as
+     * EXECUTIVE, ENGINEERING, SALES or CUSTOMER; expiry and password are optional.
+     */
+    record LinkRequest(Audience audience, Audience sharedWith, String label, LocalDate expiresOn, String password) {
     }
 
     /** The new link with its address; the token is in the answer once and stored nowhere. */
@@ -169,7 +173,7 @@ class ViewsApi {
     @PostMapping("/links")
     ResponseEntity<CreatedLinkJson> createLink(@PathVariable long productId, @RequestBody LinkRequest body, HttpServletRequest request) {
         access.product(productId, Permission.EDIT);
-        var created = views.createLink(productId, body.audience(), body.label(), body.expiresOn(), body.password());
+        var created = views.createLink(productId, body.audience(), body.sharedWith(), body.label(), body.expiresOn(), body.password());
         String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
         return ResponseEntity.created(URI.create("/api/v1/products/" + productId + "/views/links/" + created.link().id()))
                 .body(new CreatedLinkJson(LinkJson.of(created.link()), base + "/share/" + created.token()));

@@ -27,6 +27,11 @@ public record IndexPage(long productId, String productName, String base, boolean
         return linkForm == null || linkForm.expiresOn() == null ? "" : linkForm.expiresOn();
     }
 
+    /** Who the new link goes to as chosen; empty for the view's own audience. */
+    public String linkSharedWith() {
+        return linkForm == null || linkForm.sharedWith() == null ? "" : linkForm.sharedWith();
+    }
+
     public String linkAudience() {
         return linkForm == null || linkForm.audience() == null ? "CUSTOMER" : linkForm.audience();
     }

@@ -198,6 +198,11 @@ class ViewsPages {
         access.product(productId, Permission.EDIT);
         try {
             Audience audience = Audience.parse(form.audience()).orElse(null);
+            Audience sharedWith = null;
+            if (form.sharedWith() != null && !form.sharedWith().isBlank()) {
+                sharedWith = Audience.parse(form.sharedWith())
+                        .orElseThrow(() -> new InvalidInputException("sharedWith", "choose who receives the link"));
+            }
             LocalDate expires = null;
             if (form.expiresOn() != null && !form.expiresOn().isBlank()) {
                 try {
@@ -206,7 +211,7 @@ class ViewsPages {
                     throw new InvalidInputException("expiresOn", "must be a date like 2026-12-31");
                 }
             }
-            var created = views.createLink(productId, audience, form.label(), expires, form.password());
+            var created = views.createLink(productId, audience, sharedWith, form.label(), expires, form.password());
             String url = request.getScheme() + "://" + request.getServerName()
                     + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort())
                     + "/share/" + created.token();

@@ -223,6 +223,40 @@ class HealthChecksTest {
     }
 
     @Test
+    void oneSizeFitsAllNamesTheLinksEachAudienceHolds() {
+        Roadmap r = clean();
+        Roadmap shared = new Roadmap(r.items(), r.deps(), r.reviewed(), r.snapshot(), r.activity(),
+                List.of(new AudienceLinks("Executives", "Engineering", false, false, 1, List.of("Board pack")),
+                        new AudienceLinks("Sales", "Engineering", false, false, 2, List.of("Kick-off", "Partner day"))),
+                r.antiGoals());
+        assertThat(findings(shared, Rule.ONE_SIZE_FITS_ALL)).singleElement().satisfies(f -> {
+            assertThat(f.message()).isEqualTo("The view “Engineering” is shared with 2 audiences: Executives, Sales.");
+            assertThat(f.evidence()).extracting(Evidence::label)
+                    .containsExactly("Executives (“Board pack”)", "Sales (“Kick-off”, “Partner day”)");
+        });
+    }
+
+    @Test
+    void everyCustomerLinkToAViewThatIsNotCustomerSafeIsAnErrorEvenBesideASafeOne() {
+        Roadmap r = clean();
+        Roadmap mixed = new Roadmap(r.items(), r.deps(), r.reviewed(), r.snapshot(), r.activity(),
+                List.of(new AudienceLinks("Customers and partners", "Customer-facing", true, true, 3, List.of("A", "B", "C")),
+                        new AudienceLinks("Customers and partners", "Engineering", false, true, 1, List.of("Acme pilot"))),
+                r.antiGoals());
+        assertThat(findings(mixed, Rule.ONE_SIZE_FITS_ALL)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).contains("1 share link to a view that is not the customer-safe external one");
+            assertThat(f.evidence()).extracting(Evidence::label)
+                    .containsExactly("Customers and partners: 1 link to Engineering (“Acme pilot”)");
+        });
+        Roadmap safeOnly = new Roadmap(r.items(), r.deps(), r.reviewed(), r.snapshot(), r.activity(),
+                List.of(new AudienceLinks("Customers and partners", "Customer-facing", true, true, 3, List.of("A", "B", "C")),
+                        new AudienceLinks("Customers and partners", "Engineering", false, true, 0, List.of())),
+                r.antiGoals());
+        assertThat(findings(safeOnly, Rule.ONE_SIZE_FITS_ALL)).as("an audience without live links does not count").isEmpty();
+    }
+
+    @Test
     void orphanedInitiativesHaveNoStrategicLink() {
         Roadmap r = withItems(clean(), items -> {
             Initiative i = items.get(3);
