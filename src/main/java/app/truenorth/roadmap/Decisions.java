@@ -229,7 +229,7 @@ public class Decisions {
         }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("title", in.title().trim());
-        p.put("rationale", in.rationale().trim());
+        p.put("rationale", rationale(in.rationale()));
         p.put("decidedOn", in.decidedOn());
         p.put("decidedBy", decidedBy);
         p.put("userId", in.decidedByUserId());
@@ -360,7 +360,7 @@ public class Decisions {
                     insert into roadmap_decision (roadmap_id, title, rationale, decided_on, decided_by, key_decision, visibility,
                                                   created_at, updated_at)
                     values (:r, :title, :rationale, :decidedOn, :decidedBy, :key, :visibility, :now, :now)""")
-                    .param("r", roadmapId).param("title", in.title().trim()).param("rationale", in.rationale().trim())
+                    .param("r", roadmapId).param("title", in.title().trim()).param("rationale", rationale(in.rationale()))
                     .param("decidedOn", in.decidedOn()).param("decidedBy", in.decidedBy().trim())
                     .param("key", Boolean.TRUE.equals(in.keyDecision()))
                     .param("visibility", (in.visibility() == null ? Visibility.INTERNAL : in.visibility()).name()).param("now", now)
@@ -372,6 +372,11 @@ public class Decisions {
                     + source, null, Map.of("source", source, "decisions", accepted.stream().map(DecisionInput::title).toList()));
         }
         return new BulkDecisionOutcome(accepted.size(), rejected, notes, true);
+    }
+
+    /** Trimmed, with one kind of line break whatever the browser sent, so every export reads it the same. */
+    private static String rationale(String text) {
+        return text.trim().replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static String key(String name) {

@@ -42,6 +42,8 @@ class SharingBrowserTest {
     @Autowired
     Roadmaps roadmaps;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -57,7 +59,7 @@ class SharingBrowserTest {
         }
         var owner = fixtures.owner();
         long productId = fixtures.product(owner, "Atlas").id();
-        Planted.plant(roadmaps, owner, productId);
+        Planted.plant(context, owner, productId);
         String base = "http://127.0.0.1:" + port;
 
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
