@@ -1,6 +1,9 @@
 package app.truenorth.transfer;
 
 import app.truenorth.platform.InvalidInputException;
+import app.truenorth.roadmap.Decisions;
+import app.truenorth.roadmap.Decisions.BulkDecisionOutcome;
+import app.truenorth.roadmap.RoadmapInputs.BulkDecision;
 import app.truenorth.roadmap.RoadmapInputs.BulkInitiative;
 import app.truenorth.roadmap.RoadmapInputs.ThemeInput;
 import app.truenorth.roadmap.Roadmaps;
@@ -16,12 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an uploaded file, checks every row against the roadmap's own rules and reports row by row; writes
  * only when asked and only when nothing is refused (or the person chose to skip the refused rows). The
- * write is one transaction in {@link Roadmaps#addInitiatives}: a bad row in the middle leaves the roadmap untouched.
+ * write is one transaction ({@link Roadmaps#addInitiatives}, then {@link Decisions#addDecisions} for the
+ * decisions of a TrueNorth file): a bad row in the middle leaves the roadmap untouched.
  */
 @Service
 public class Imports {
@@ -31,12 +36,14 @@ public class Imports {
 
     private final WorkspaceAccess access;
     private final Roadmaps roadmaps;
+    private final Decisions decisions;
     private final JsonMapper json;
     private final Clock clock;
 
-    Imports(WorkspaceAccess access, Roadmaps roadmaps, JsonMapper json, Clock clock) {
+    Imports(WorkspaceAccess access, Roadmaps roadmaps, Decisions decisions, JsonMapper json, Clock clock) {
         this.access = access;
         this.roadmaps = roadmaps;
+        this.decisions = decisions;
         this.json = json;
         this.clock = clock;
     }
@@ -54,16 +61,26 @@ public class Imports {
     }
 
     /**
-     * @param written      true only when the initiatives were stored
+     * @param rows         rows of the file: initiatives, and decisions (TrueNorth files)
+     * @param ready        initiatives that pass every rule
+     * @param decisions    decisions that pass every rule (TrueNorth files)
+     * @param written      true only when the initiatives (and decisions) were stored
      * @param preview      the first rows of the file, whatever their status
      * @param rejectedRows every refused row with its line and reasons
      */
-    public record Report(String format, int rows, int ready, int skipped, int rejected, List<String> newThemes, boolean written,
-            boolean skipRejected, List<RowReport> preview, List<RowReport> rejectedRows) {
+    public record Report(String format, int rows, int ready, int decisions, int skipped, int rejected, List<String> newThemes,
+            boolean written, boolean skipRejected, List<RowReport> preview, List<RowReport> rejectedRows) {
 
         public String summary() {
-            String what = ready + " initiative" + (ready == 1 ? "" : "s") + (newThemes.isEmpty() ? "" : " and "
-                    + newThemes.size() + " new theme" + (newThemes.size() == 1 ? "" : "s"));
+            List<String> parts = new ArrayList<>(List.of(ready + " initiative" + (ready == 1 ? "" : "s")));
+            if (!newThemes.isEmpty()) {
+                parts.add(newThemes.size() + " new theme" + (newThemes.size() == 1 ? "" : "s"));
+            }
+            if (decisions > 0) {
+                parts.add(decisions + " decision" + (decisions == 1 ? "" : "s"));
+            }
+            String what = parts.size() == 1 ? parts.getFirst()
+                    : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast();
             if (written) {
                 return "Imported " + what + (rejected > 0 ? ", skipping " + rejected + " rejected rows" : "") + ".";
             }
@@ -80,6 +97,7 @@ public class Imports {
      *
      * @throws InvalidInputException (field "file") when the file as a whole cannot be read as the format
      */
+    @Transactional // the initiatives and the decisions that name them are stored together or not at all
     public Report run(long productId, ImportFormat format, String text, boolean write, boolean skipRejected,
             IntConsumer progress) {
         access.product(productId, Permission.EDIT); // before reading the file: other workspaces learn nothing from errors
@@ -87,7 +105,8 @@ public class Imports {
             throw new InvalidInputException("file", "The file is empty.");
         }
         List<ParsedRow> rows = parse(format, text);
-        if (rows.isEmpty()) {
+        List<RoadmapJson.DecisionRow> decisionRows = format == ImportFormat.TRUENORTH_JSON ? RoadmapJson.decisions(text, json) : List.of();
+        if (rows.isEmpty() && decisionRows.isEmpty()) {
             throw new InvalidInputException("file", "The file has a header but no rows to import.");
         }
         List<BulkInitiative> bulk = new ArrayList<>();
@@ -99,9 +118,23 @@ public class Imports {
                 refusedWhileReading = true;
             }
         }
-        boolean allowed = write && (skipRejected || !refusedWhileReading);
         List<ThemeInput> themes = format == ImportFormat.TRUENORTH_JSON ? RoadmapJson.themes(text, json) : List.of();
+        // the file lists decisions latest first; stored oldest first, the log reads in the file's order
+        List<BulkDecision> bulkDecisions = new ArrayList<>(decisionRows.stream().filter(d -> d.decision() != null)
+                .map(RoadmapJson.DecisionRow::decision).toList()).reversed();
+        boolean decisionRefusedWhileReading = decisionRows.stream().anyMatch(d -> d.decision() == null);
+        // decisions are checked before anything is written, against the roadmap and the file's own initiatives and themes
+        List<String> fileThemes = new ArrayList<>(themes.stream().map(ThemeInput::name).toList());
+        bulk.stream().map(BulkInitiative::themeName).filter(t -> t != null).forEach(fileThemes::add);
+        BulkDecisionOutcome checked = bulkDecisions.isEmpty() ? null : decisions.addDecisions(productId, bulkDecisions,
+                bulk.stream().map(b -> b.input().title()).filter(t -> t != null).toList(), fileThemes, false, format.label());
+        boolean decisionsRefused = decisionRefusedWhileReading || (checked != null && !checked.rejected().isEmpty());
+        boolean allowed = write && (skipRejected || (!refusedWhileReading && !decisionsRefused));
         BulkOutcome outcome = roadmaps.addInitiatives(productId, themes, bulk, allowed, skipRejected, format.label(), progress);
+        BulkDecisionOutcome decided = checked;
+        if (checked != null && outcome.written()) {
+            decided = decisions.addDecisions(productId, bulkDecisions, List.of(), List.of(), true, format.label());
+        }
 
         Map<Integer, List<ParsedRow.Problem>> refusedByRules = new HashMap<>();
         for (BulkRejection r : outcome.rejected()) {
@@ -122,13 +155,35 @@ public class Imports {
                 preview.add(report);
             }
         }
+        Map<Integer, List<ParsedRow.Problem>> decisionProblems = new HashMap<>();
+        if (decided != null) {
+            for (BulkRejection r : decided.rejected()) {
+                decisionProblems.computeIfAbsent(r.line(), l -> new ArrayList<>()).add(new ParsedRow.Problem(r.field(), r.message()));
+            }
+        }
+        int decisionsReady = 0;
+        for (RoadmapJson.DecisionRow row : decisionRows) {
+            List<ParsedRow.Problem> problems = row.decision() == null ? row.problems() : decisionProblems.get(row.line());
+            String note = decided == null ? "" : decided.notes().getOrDefault(row.line(), "");
+            RowReport report = new RowReport(row.line(), "", row.title(), "", "", "",
+                    (problems == null ? ParsedRow.Status.READY : ParsedRow.Status.REJECTED).name(),
+                    problems == null ? List.of() : problems, "decision" + (note.isEmpty() ? "" : "; " + note));
+            if (report.isRejected()) {
+                rejected.add(report);
+            } else {
+                decisionsReady++;
+            }
+            if (preview.size() < PREVIEW_ROWS) {
+                preview.add(report);
+            }
+        }
         List<ParsedRow.Problem> themeProblems = refusedByRules.get(0); // declared themes (TrueNorth JSON) have no row
         if (themeProblems != null) {
             rejected.addFirst(new RowReport(0, "", "themes", "", "", "", ParsedRow.Status.REJECTED.name(), themeProblems,
                     "the file's list of themes"));
         }
-        return new Report(format.code(), rows.size(), ready, skipped, rejected.size(), outcome.newThemes(), outcome.written(),
-                skipRejected, preview, rejected);
+        return new Report(format.code(), rows.size() + decisionRows.size(), ready, decisionsReady, skipped, rejected.size(),
+                outcome.newThemes(), outcome.written(), skipRejected, preview, rejected);
     }
 
     private static RowReport report(ParsedRow row, List<ParsedRow.Problem> refused) {
