@@ -37,7 +37,7 @@ public record Decision(long id, String title, String rationale, LocalDate decide
             LocalDate today) {
         Map<String, String> problems = new LinkedHashMap<>();
         text(problems, "title", title, TITLE_MAX, "say what was decided");
-        text(problems, "rationale", rationale, RATIONALE_MAX, "say why: the reasons are what a decision log is for");
+        text(problems, "rationale", rationale, RATIONALE_MAX, "say why it was decided; the reasons are what the log is for");
         if (decidedOn == null) {
             problems.put("decidedOn", "give the day it was decided, like 2026-07-01");
         } else if (today != null && decidedOn.isAfter(today)) {
@@ -49,7 +49,7 @@ public record Decision(long id, String title, String rationale, LocalDate decide
 
     private static void text(Map<String, String> problems, String field, String value, int max, String whenMissing) {
         if (value == null || value.isBlank()) {
-            problems.put(field, "must not be blank: " + whenMissing);
+            problems.put(field, "is missing: " + whenMissing);
         } else if (value.trim().length() > max) {
             problems.put(field, "must be at most " + max + " characters");
         }
