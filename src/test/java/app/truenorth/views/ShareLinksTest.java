@@ -265,6 +265,27 @@ class ShareLinksTest {
     }
 
     @Test
+    void editorsChooseOnTheViewsPageWhichDecisionsAnAudienceSees() throws Exception {
+        World w = plantedWorld();
+        String views = "/products/" + w.productId() + "/views";
+        String page = mvc.perform(get(views).with(w.owner().session())).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("name=\"keyDecisionsOnly\"", "id=\"f-maxDecisions-executive\"", "key decisions (latest 5)");
+        // every decision, not only the key ones, and at most three of them
+        MvcResult saved = mvc.perform(post(views + "/executive/preset").with(w.owner().session()).with(csrf())
+                .param("fields", "THEMES", "DECISIONS", "OWNERS").param("horizons", "NOW", "NEXT").param("maxItems", "8")
+                .param("maxRisks", "5").param("maxDecisions", "3").param("precision", "EXACT").param("version", "0")).andReturn();
+        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo(views);
+        String executive = mvc.perform(get(views + "/executive").with(w.owner().session())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(executive).contains(">Decisions<", Planted.PUBLIC_DECISION, Planted.SECRET_DECISION, Planted.MINOR_DECISION,
+                "Decided " + Planted.DECIDED_EXACT + " by " + Planted.DECIDER).doesNotContain(Planted.GATE_RATIONALE); // the fourth latest
+        MvcResult refused = mvc.perform(post(views + "/executive/preset").with(w.owner().session()).with(csrf())
+                .param("fields", "DECISIONS").param("horizons", "NOW").param("maxDecisions", "many").param("precision", "EXACT")
+                .param("version", "1")).andReturn();
+        assertThat(refused.getResponse().getContentAsString()).contains("must be a whole number");
+    }
+
+    @Test
     void aViewerSeesTheViewsPageButCannotShareOrEdit() throws Exception {
         World w = plantedWorld();
         var viewer = fixtures.member(w.owner(), app.truenorth.workspace.Role.VIEWER);
