@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,10 +58,19 @@ class PushCommand implements Callable<Integer> {
                             problem.path("message").asString());
                 }
             }
-            out.printf("%s %d initiatives%s%s%s.%n", report.path("written").asBoolean() ? "Pushed" : "Would push",
-                    report.path("ready").asInt(), report.path("newThemes").isEmpty() ? ""
-                            : " and " + report.path("newThemes").size() + " new themes",
-                    report.path("newAntiGoals").isEmpty() ? "" : " and " + report.path("newAntiGoals").size() + " new anti-goals",
+            List<String> parts = new ArrayList<>(List.of(report.path("ready").asInt() + " initiatives"));
+            if (!report.path("newThemes").isEmpty()) {
+                parts.add(report.path("newThemes").size() + " new themes");
+            }
+            if (!report.path("newAntiGoals").isEmpty()) {
+                parts.add(report.path("newAntiGoals").size() + " new anti-goals");
+            }
+            if (report.path("decisions").asInt() > 0) {
+                parts.add(report.path("decisions").asInt() + " decisions");
+            }
+            String what = parts.size() == 1 ? parts.getFirst()
+                    : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast();
+            out.printf("%s %s%s.%n", report.path("written").asBoolean() ? "Pushed" : "Would push", what,
                     report.path("rejected").asInt() == 0 ? "" : ", " + report.path("rejected").asInt() + " rows rejected");
         }
         return report.path("rejected").asInt() > 0 && !skipRejected ? 1 : 0;

@@ -1,5 +1,6 @@
 package app.truenorth.roadmap;
 
+import app.truenorth.roadmap.domain.Decision;
 import app.truenorth.roadmap.domain.Dependency;
 import app.truenorth.roadmap.domain.DependencyAnalysis;
 import app.truenorth.roadmap.domain.Initiative;
@@ -14,10 +15,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything on one product's roadmap, read in one go, with the analyses over it. */
+/**
+ * Everything on one product's roadmap, read in one go, with the analyses over it.
+ *
+ * @param decisions the decision log, latest first
+ */
 public record RoadmapData(String productName, RoadmapSettings settings, List<Stored<Theme>> themes,
         List<Stored<Objective>> objectives, List<Stored<Initiative>> initiatives, List<Stored<Dependency>> dependencies,
-        List<Stored<Risk>> risks) {
+        List<Stored<Risk>> risks, List<Stored<Decision>> decisions) {
+
+    public RoadmapData {
+        decisions = decisions == null ? List.of() : decisions;
+    }
+
+    /** A roadmap without a decision log (pictures and analyses made from other records need none). */
+    public RoadmapData(String productName, RoadmapSettings settings, List<Stored<Theme>> themes, List<Stored<Objective>> objectives,
+            List<Stored<Initiative>> initiatives, List<Stored<Dependency>> dependencies, List<Stored<Risk>> risks) {
+        this(productName, settings, themes, objectives, initiatives, dependencies, risks, List.of());
+    }
 
     public List<Theme> themeList() {
         return themes.stream().map(Stored::value).toList();
@@ -31,6 +46,14 @@ public record RoadmapData(String productName, RoadmapSettings settings, List<Sto
         return initiatives.stream().map(Stored::value).toList();
     }
 
+    public List<Decision> decisionList() {
+        return decisions.stream().map(Stored::value).toList();
+    }
+
+    public Optional<Stored<Decision>> decision(long id) {
+        return decisions.stream().filter(s -> s.value().id() == id).findFirst();
+    }
+
     public List<Dependency> dependencyList() {
         return dependencies.stream().map(Stored::value).toList();
     }
@@ -41,6 +64,15 @@ public record RoadmapData(String productName, RoadmapSettings settings, List<Sto
 
     public Optional<Theme> theme(Long id) {
         return id == null ? Optional.empty() : themes.stream().map(Stored::value).filter(t -> t.id() == id).findFirst();
+    }
+
+    public Optional<Objective> objective(long id) {
+        return objectives.stream().map(Stored::value).filter(o -> o.id() == id).findFirst();
+    }
+
+    /** The decisions that concern an initiative, latest first. */
+    public List<Stored<Decision>> decisionsAbout(long initiativeId) {
+        return decisions.stream().filter(d -> d.value().initiativeIds().contains(initiativeId)).toList();
     }
 
     public String themeName(Long id) {

@@ -47,6 +47,26 @@ public final class RoadmapInputs {
             String owner) {
     }
 
+    /**
+     * A decision for the log. Who decided is a member ({@code decidedByUserId}) or a name ({@code decidedBy},
+     * "Leadership team"); with a member, the name may be left empty and is taken from the member.
+     *
+     * @param keyDecision null counts as false
+     * @param visibility  null counts as {@link Visibility#INTERNAL}
+     */
+    public record DecisionInput(String title, String rationale, LocalDate decidedOn, String decidedBy, Long decidedByUserId,
+            Boolean keyDecision, Visibility visibility, List<Long> initiativeIds, List<Long> themeIds, List<Long> objectiveIds) {
+    }
+
+    /**
+     * A decision of a bulk write (imports, {@code truenorth push}): what it concerns is named rather than
+     * referenced (initiative and objective titles, theme names), since the file's things get their ids only
+     * when they are stored.
+     */
+    public record BulkDecision(int line, String title, String rationale, LocalDate decidedOn, String decidedBy,
+            boolean keyDecision, Visibility visibility, List<String> initiatives, List<String> themes, List<String> objectives) {
+    }
+
     /** One initiative of a bulk write: the caller's line number for error reports, and its theme by name. */
     public record BulkInitiative(int line, String themeName, InitiativeInput input) {
     }

@@ -1,5 +1,6 @@
 package app.truenorth.roadmap;
 
+import app.truenorth.roadmap.domain.Decision;
 import app.truenorth.roadmap.domain.Dependency;
 import app.truenorth.roadmap.domain.Direction;
 import app.truenorth.roadmap.domain.EffortRange;
@@ -81,7 +82,52 @@ final class RoadmapReader {
                 select id, initiative_id, title, likelihood, impact, mitigation, owner, version
                 from roadmap_risk where roadmap_id = :r order by likelihood * impact desc, title, id""")
                 .param("r", r).query((rs, i) -> risk(rs)).list();
-        return new RoadmapData(productName, settings, themes, objectives, initiatives, dependencies, risks);
+        return new RoadmapData(productName, settings, themes, objectives, initiatives, dependencies, risks, decisions(r, null));
+    }
+
+    private static final String DECISION_COLUMNS = """
+            id, title, rationale, decided_on, decided_by, decided_by_user_id, key_decision, visibility, version""";
+
+    /** The roadmap's decisions, latest first, with what each concerns; only the one with {@code id} when it is given. */
+    List<Stored<Decision>> decisions(long roadmapId, Long id) {
+        record Link(char kind, long decision, long target) {
+        }
+        List<Link> links = jdbc.sql("""
+                select 'I', l.decision_id, l.initiative_id from roadmap_decision_initiative l
+                join roadmap_decision d on d.id = l.decision_id where d.roadmap_id = :r and (:id = -1 or d.id = :id)
+                union all
+                select 'T', l.decision_id, l.theme_id from roadmap_decision_theme l
+                join roadmap_decision d on d.id = l.decision_id where d.roadmap_id = :r and (:id = -1 or d.id = :id)
+                union all
+                select 'O', l.decision_id, l.objective_id from roadmap_decision_objective l
+                join roadmap_decision d on d.id = l.decision_id where d.roadmap_id = :r and (:id = -1 or d.id = :id)
+                order by 1, 2, 3""")
+                .param("r", roadmapId).param("id", id == null ? -1L : id)
+                .query((rs, i) -> new Link(rs.getString(1).charAt(0), rs.getLong(2), rs.getLong(3))).list();
+        Map<Long, List<Long>> initiatives = new HashMap<>();
+        Map<Long, List<Long>> themes = new HashMap<>();
+        Map<Long, List<Long>> objectives = new HashMap<>();
+        for (Link l : links) {
+            (l.kind() == 'I' ? initiatives : l.kind() == 'T' ? themes : objectives)
+                    .computeIfAbsent(l.decision(), k -> new ArrayList<>()).add(l.target());
+        }
+        return jdbc.sql("select " + DECISION_COLUMNS + " from roadmap_decision where roadmap_id = :r and (:id = -1 or id = :id) "
+                        + "order by decided_on desc, id desc")
+                .param("r", roadmapId).param("id", id == null ? -1L : id)
+                .query((rs, i) -> {
+                    long decisionId = rs.getLong("id");
+                    long userId = rs.getLong("decided_by_user_id");
+                    Long decidedByUser = rs.wasNull() ? null : userId;
+                    return new Stored<>(new Decision(decisionId, rs.getString("title"), rs.getString("rationale"),
+                            date(rs, "decided_on"), rs.getString("decided_by"), decidedByUser, rs.getBoolean("key_decision"),
+                            Visibility.valueOf(rs.getString("visibility")), initiatives.getOrDefault(decisionId, List.of()),
+                            themes.getOrDefault(decisionId, List.of()), objectives.getOrDefault(decisionId, List.of())),
+                            rs.getInt("version"));
+                }).list();
+    }
+
+    Optional<Stored<Decision>> decision(long roadmapId, long id) {
+        return decisions(roadmapId, id).stream().findFirst();
     }
 
     Optional<Stored<Theme>> theme(long roadmapId, long id) {

@@ -1,5 +1,6 @@
 package app.truenorth.roadmap;
 
+import app.truenorth.roadmap.RoadmapInputs.DecisionInput;
 import app.truenorth.roadmap.RoadmapInputs.DependencyInput;
 import app.truenorth.roadmap.RoadmapInputs.InitiativeInput;
 import app.truenorth.roadmap.RoadmapInputs.ObjectiveInput;
@@ -16,6 +17,7 @@ import app.truenorth.roadmap.domain.Visibility;
 import app.truenorth.session.StrategyArtifacts;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.WorkspaceAccess;
+import app.truenorth.workspace.Workspaces;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,9 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The sample roadmap of the demo's main product, Atlas Fleet (route planning and live fleet
  * telematics for regional delivery companies with 20–500 vans): four themes, three objectives, a
- * dozen initiatives across the horizons with dependencies and risks, and a snapshot from "the last
- * board meeting" with changes since, so every format, the analysis and the diff have something to
- * show. Most initiatives link to the differentiators and problem statements of the product's
+ * dozen initiatives across the horizons with dependencies and risks, five entries in the decision log
+ * (three key, one of them internal), and a snapshot from "the last board meeting" with changes since,
+ * so every format, the analysis, the diff and each audience's decisions have something to show. Most initiatives link to the differentiators and problem statements of the product's
  * strategy session ("Fleet visibility strategy"), looked up by their wording, so seed that session
  * first; a few are deliberate orphans. Dates are relative to today. It goes through {@link Roadmaps},
  * so call it as a member who may edit the product (the demo seeder acts as the demo workspace's owner).
@@ -40,12 +42,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class RoadmapSamples {
 
     private final Roadmaps roadmaps;
+    private final Decisions decisions;
     private final StrategyArtifacts artifacts;
     private final WorkspaceAccess access;
+    private final Workspaces workspaces;
     private final Clock clock;
 
-    RoadmapSamples(Roadmaps roadmaps, StrategyArtifacts artifacts, WorkspaceAccess access, Clock clock) {
+    RoadmapSamples(Roadmaps roadmaps, Decisions decisions, StrategyArtifacts artifacts, WorkspaceAccess access, Workspaces workspaces,
+            Clock clock) {
         this.roadmaps = roadmaps;
+        this.decisions = decisions;
+        this.workspaces = workspaces;
         this.artifacts = artifacts;
         this.access = access;
         this.clock = clock;
@@ -177,12 +184,49 @@ public class RoadmapSamples {
         roadmaps.createRisk(productId, new RiskInput(null, "Morning-peak load doubles when the two pilot fleets go live", 3, 4,
                 "Load-test the live map at three times today's peak before each go-live", "Platform lead"));
 
+        decide(productId, workspaceId, today.minusWeeks(10), "Dana Whitfield",
+                "Build our own telematics adapter instead of reselling one vendor's gateway",
+                "Every pilot fleet runs at least two makes of box, and a reseller deal would tie us to one vendor's roadmap and "
+                        + "prices. Five adapters cover four in five vans of the fleets we sell to.",
+                true, Visibility.EXTERNAL, List.of(made.get("Universal telematics adapter")), List.of(themes.get(DISPATCH)),
+                List.of(objectives.get("Idle")));
+        decide(productId, workspaceId, today.minusWeeks(5), "Priya Raman", "Single sign-on ships before per-vehicle billing",
+                "Three of the five enterprise prospects named single sign-on as a condition of their pilot; none named pricing. "
+                        + "Billing waits a quarter and gets the Platform team once sign-on is live.",
+                true, Visibility.EXTERNAL, List.of(made.get("Single sign-on for enterprise fleets"), made.get("Per-vehicle billing")),
+                List.of(themes.get(ENTERPRISE)), List.of());
+        decide(productId, workspaceId, today.minusWeeks(3), "Leadership team",
+                "Cap per-vehicle prices at each fleet's current spend for a year",
+                "Large fleets read per-van pricing as a price rise, our highest risk. Finance accepts up to €180k of revenue "
+                        + "forgone in the first year to keep the two largest accounts. Not to be shared outside until their "
+                        + "contracts are signed.",
+                true, Visibility.INTERNAL, List.of(made.get("Per-vehicle billing")), List.of(), List.of(objectives.get("Retention")));
+        decide(productId, workspaceId, today.minusWeeks(2), "Platform team",
+                "A second region for the live map rather than a bigger single one",
+                "A bigger region would not have survived the outage of the spring; a warm standby in a second region costs about "
+                        + "a third more and keeps dispatch running through a regional failure.",
+                false, Visibility.EXTERNAL, List.of(made.get("Live map failover")), List.of(themes.get(RELIABILITY)),
+                List.of(objectives.get("Fresh")));
+        decide(productId, workspaceId, today.minusDays(6), "Priya Raman", "Dark mode waits until proof of delivery has shipped",
+                "Two night-shift dispatchers asked for it; proof of delivery is what the next renewals hinge on.",
+                false, Visibility.EXTERNAL, List.of(made.get("Dark mode"), made.get("Proof of delivery")), List.of(), List.of());
+
         // the last board meeting saw an earlier version; what changed since shows in the diff
         roadmaps.takeSnapshot(productId, "Last board meeting");
         var depots = made.get("Depot board");
         roadmaps.moveInitiative(productId, depots.value().id(), Horizon.NOW, depots.version());
         var failover = made.get("Live map failover");
         roadmaps.changeStage(productId, failover.value().id(), Stage.BUILDING, failover.version());
+    }
+
+    /** Records a sample decision; who decided is the member of that name when the workspace has one, else the name. */
+    private void decide(long productId, long workspaceId, LocalDate on, String by, String title, String rationale, boolean key,
+            Visibility visibility, List<Stored<app.truenorth.roadmap.domain.Initiative>> initiatives, List<Long> themeIds,
+            List<Long> objectiveIds) {
+        Long member = workspaces.members(workspaceId).stream().filter(m -> m.displayName().equals(by)).map(m -> m.userId())
+                .findFirst().orElse(null);
+        decisions.create(productId, new DecisionInput(title, rationale, on, member == null ? by : null, member, key, visibility,
+                initiatives.stream().map(i -> i.value().id()).toList(), themeIds, objectiveIds));
     }
 
     /**

@@ -1,14 +1,18 @@
 package app.truenorth.session;
 
+import app.truenorth.market.GateDecision;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Read-only look-ups of a product's differentiators and problem statements by id, across all its
- * sessions, for modules that link to them (the roadmap shows each initiative's chain). Callers pass
- * the workspace they have already checked access to; ids of other workspaces or products are not found.
+ * Read-only look-ups of a product's differentiators, problem statements and go/no-go decisions across all
+ * its sessions, for modules that link to them (the roadmap shows each initiative's chain and the gate
+ * decisions beside its decision log). Callers pass the workspace they have already checked access to;
+ * ids of other workspaces or products are not found.
  */
 @Service
 public class StrategyArtifacts {
@@ -26,6 +30,35 @@ public class StrategyArtifacts {
     /** A persona-level problem statement with its evidence. */
     public record ProblemStatementRef(long id, long sessionId, String sessionTitle, String persona, String sentence,
             boolean validated, String evidence) {
+    }
+
+    /**
+     * A go or no-go decision recorded at a session's market-sizing gate.
+     *
+     * @param outcome "Go" or "No-go", as the session shows it
+     */
+    public record GateDecisionRef(long sessionId, String sessionTitle, String outcome, boolean go, String rationale,
+            String decidedBy, Instant decidedAt) {
+    }
+
+    /**
+     * The product's standing go/no-go decisions, latest first. A gate left at "revisit" decided nothing, and a
+     * reopened market sizing clears its gate, so neither is listed.
+     */
+    public List<GateDecisionRef> gateDecisions(long workspaceId, long productId) {
+        return jdbc.sql("""
+                select id, title, gate_decision, gate_rationale, gate_by_name, gate_at from strategy_session
+                where workspace_id = :ws and product_id = :product and gate_decision in ('GO', 'NO_GO') and gate_at is not null
+                order by gate_at desc, id desc""")
+                .param("ws", workspaceId).param("product", productId)
+                .query((rs, i) -> {
+                    GateDecision decision = GateDecision.valueOf(rs.getString(3));
+                    String rationale = rs.getString(4);
+                    String by = rs.getString(5);
+                    return new GateDecisionRef(rs.getLong(1), rs.getString(2), decision.label(), decision == GateDecision.GO,
+                            rationale == null ? "" : rationale, by == null ? "" : by, rs.getObject(6, OffsetDateTime.class).toInstant());
+                })
+                .list();
     }
 
     public Optional<DifferentiatorRef> differentiator(long workspaceId, long productId, long differentiatorId) {

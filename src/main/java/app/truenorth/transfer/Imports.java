@@ -2,6 +2,9 @@ package app.truenorth.transfer;
 
 import app.truenorth.health.AntiGoals;
 import app.truenorth.platform.InvalidInputException;
+import app.truenorth.roadmap.Decisions;
+import app.truenorth.roadmap.Decisions.BulkDecisionOutcome;
+import app.truenorth.roadmap.RoadmapInputs.BulkDecision;
 import app.truenorth.roadmap.RoadmapInputs.BulkInitiative;
 import app.truenorth.roadmap.RoadmapInputs.ThemeInput;
 import app.truenorth.roadmap.Roadmaps;
@@ -23,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads an uploaded file, checks every row against the roadmap's own rules and reports row by row; writes
  * only when asked and only when nothing is refused (or the person chose to skip the refused rows). The
- * write is one transaction: {@link Roadmaps#addInitiatives} and, for a TrueNorth roadmap file, the health
- * module's {@link AntiGoals#merge} join it, so a bad row in the middle leaves the roadmap untouched.
+ * write is one transaction: {@link Roadmaps#addInitiatives}, then, for a TrueNorth roadmap file,
+ * {@link Decisions#addDecisions} and the health module's {@link AntiGoals#merge} join it, so a bad row in
+ * the middle leaves the roadmap untouched.
  */
 @Service
 public class Imports {
@@ -34,13 +38,15 @@ public class Imports {
 
     private final WorkspaceAccess access;
     private final Roadmaps roadmaps;
+    private final Decisions decisions;
     private final AntiGoals antiGoals;
     private final JsonMapper json;
     private final Clock clock;
 
-    Imports(WorkspaceAccess access, Roadmaps roadmaps, AntiGoals antiGoals, JsonMapper json, Clock clock) {
+    Imports(WorkspaceAccess access, Roadmaps roadmaps, Decisions decisions, AntiGoals antiGoals, JsonMapper json, Clock clock) {
         this.access = access;
         this.roadmaps = roadmaps;
+        this.decisions = decisions;
         this.antiGoals = antiGoals;
         this.json = json;
         this.clock = clock;
@@ -59,18 +65,30 @@ public class Imports {
     }
 
     /**
-     * @param written      true only when the initiatives were stored
+     * @param rows         rows of the file: initiatives, and decisions (TrueNorth files)
+     * @param ready        initiatives that pass every rule
+     * @param decisions    decisions that pass every rule (TrueNorth files)
+     * @param written      true only when the initiatives (and decisions) were stored
      * @param preview      the first rows of the file, whatever their status
      * @param rejectedRows every refused row with its line and reasons
      * @param newAntiGoals anti-goals of a TrueNorth roadmap file that the roadmap does not list yet
      */
-    public record Report(String format, int rows, int ready, int skipped, int rejected, List<String> newThemes, boolean written,
-            boolean skipRejected, List<RowReport> preview, List<RowReport> rejectedRows, List<String> newAntiGoals) {
+    public record Report(String format, int rows, int ready, int decisions, int skipped, int rejected, List<String> newThemes,
+            boolean written, boolean skipRejected, List<RowReport> preview, List<RowReport> rejectedRows, List<String> newAntiGoals) {
 
         public String summary() {
-            String what = ready + " initiative" + (ready == 1 ? "" : "s") + (newThemes.isEmpty() ? "" : " and "
-                    + newThemes.size() + " new theme" + (newThemes.size() == 1 ? "" : "s")) + (newAntiGoals.isEmpty() ? ""
-                    : " and " + newAntiGoals.size() + " new anti-goal" + (newAntiGoals.size() == 1 ? "" : "s"));
+            List<String> parts = new ArrayList<>(List.of(ready + " initiative" + (ready == 1 ? "" : "s")));
+            if (!newThemes.isEmpty()) {
+                parts.add(newThemes.size() + " new theme" + (newThemes.size() == 1 ? "" : "s"));
+            }
+            if (decisions > 0) {
+                parts.add(decisions + " decision" + (decisions == 1 ? "" : "s"));
+            }
+            if (!newAntiGoals.isEmpty()) {
+                parts.add(newAntiGoals.size() + " new anti-goal" + (newAntiGoals.size() == 1 ? "" : "s"));
+            }
+            String what = parts.size() == 1 ? parts.getFirst()
+                    : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast();
             if (written) {
                 return "Imported " + what + (rejected > 0 ? ", skipping " + rejected + " rejected rows" : "") + ".";
             }
@@ -87,7 +105,7 @@ public class Imports {
      *
      * @throws InvalidInputException (field "file") when the file as a whole cannot be read as the format
      */
-    @Transactional
+    @Transactional // the initiatives, the decisions that name them and the anti-goals are stored together or not at all
     public Report run(long productId, ImportFormat format, String text, boolean write, boolean skipRejected,
             IntConsumer progress) {
         access.product(productId, Permission.EDIT); // before reading the file: other workspaces learn nothing from errors
@@ -96,7 +114,8 @@ public class Imports {
         }
         List<ParsedRow> rows = parse(format, text);
         List<RoadmapJson.AntiGoalEntry> goals = format == ImportFormat.TRUENORTH_JSON ? RoadmapJson.antiGoals(text, json) : List.of();
-        if (rows.isEmpty() && goals.isEmpty()) {
+        List<RoadmapJson.DecisionRow> decisionRows = format == ImportFormat.TRUENORTH_JSON ? RoadmapJson.decisions(text, json) : List.of();
+        if (rows.isEmpty() && decisionRows.isEmpty() && goals.isEmpty()) {
             throw new InvalidInputException("file", "The file has a header but no rows to import.");
         }
         List<BulkInitiative> bulk = new ArrayList<>();
@@ -118,11 +137,25 @@ public class Imports {
                 List.of(new ParsedRow.Problem("antiGoals", goals.get(index).text() == null ? "must be text" : message)),
                 "an anti-goal of the file")));
         refusedWhileReading |= !refusedGoals.isEmpty();
-        boolean allowed = write && (skipRejected || !refusedWhileReading);
         List<ThemeInput> themes = format == ImportFormat.TRUENORTH_JSON ? RoadmapJson.themes(text, json) : List.of();
+        // the file lists decisions latest first; stored oldest first, the log reads in the file's order
+        List<BulkDecision> bulkDecisions = new ArrayList<>(decisionRows.stream().filter(d -> d.decision() != null)
+                .map(RoadmapJson.DecisionRow::decision).toList()).reversed();
+        boolean decisionRefusedWhileReading = decisionRows.stream().anyMatch(d -> d.decision() == null);
+        // decisions are checked before anything is written, against the roadmap and the file's own initiatives and themes
+        List<String> fileThemes = new ArrayList<>(themes.stream().map(ThemeInput::name).toList());
+        bulk.stream().map(BulkInitiative::themeName).filter(t -> t != null).forEach(fileThemes::add);
+        BulkDecisionOutcome checked = bulkDecisions.isEmpty() ? null : decisions.addDecisions(productId, bulkDecisions,
+                bulk.stream().map(b -> b.input().title()).filter(t -> t != null).toList(), fileThemes, false, format.label());
+        boolean decisionsRefused = decisionRefusedWhileReading || (checked != null && !checked.rejected().isEmpty());
+        boolean allowed = write && (skipRejected || (!refusedWhileReading && !decisionsRefused));
         BulkOutcome outcome = roadmaps.addInitiatives(productId, themes, bulk, allowed, skipRejected, format.label(), progress);
         if (outcome.written() && !goalCheck.added().isEmpty()) {
             antiGoals.merge(productId, goalTexts, true, format.label());
+        }
+        BulkDecisionOutcome decided = checked;
+        if (checked != null && outcome.written()) {
+            decided = decisions.addDecisions(productId, bulkDecisions, List.of(), List.of(), true, format.label());
         }
 
         Map<Integer, List<ParsedRow.Problem>> refusedByRules = new HashMap<>();
@@ -144,14 +177,36 @@ public class Imports {
                 preview.add(report);
             }
         }
+        Map<Integer, List<ParsedRow.Problem>> decisionProblems = new HashMap<>();
+        if (decided != null) {
+            for (BulkRejection r : decided.rejected()) {
+                decisionProblems.computeIfAbsent(r.line(), l -> new ArrayList<>()).add(new ParsedRow.Problem(r.field(), r.message()));
+            }
+        }
+        int decisionsReady = 0;
+        for (RoadmapJson.DecisionRow row : decisionRows) {
+            List<ParsedRow.Problem> problems = row.decision() == null ? row.problems() : decisionProblems.get(row.line());
+            String note = decided == null ? "" : decided.notes().getOrDefault(row.line(), "");
+            RowReport report = new RowReport(row.line(), "", row.title(), "", "", "",
+                    (problems == null ? ParsedRow.Status.READY : ParsedRow.Status.REJECTED).name(),
+                    problems == null ? List.of() : problems, "decision" + (note.isEmpty() ? "" : "; " + note));
+            if (report.isRejected()) {
+                rejected.add(report);
+            } else {
+                decisionsReady++;
+            }
+            if (preview.size() < PREVIEW_ROWS) {
+                preview.add(report);
+            }
+        }
         List<ParsedRow.Problem> themeProblems = refusedByRules.get(0); // declared themes (TrueNorth JSON) have no row
         if (themeProblems != null) {
             rejected.addFirst(new RowReport(0, "", "themes", "", "", "", ParsedRow.Status.REJECTED.name(), themeProblems,
                     "the file's list of themes"));
         }
         rejected.addAll(0, refusedGoals);
-        return new Report(format.code(), rows.size(), ready, skipped, rejected.size(), outcome.newThemes(), outcome.written(),
-                skipRejected, preview, rejected, goalCheck.added());
+        return new Report(format.code(), rows.size() + decisionRows.size(), ready, decisionsReady, skipped, rejected.size(),
+                outcome.newThemes(), outcome.written(), skipRejected, preview, rejected, goalCheck.added());
     }
 
     private static RowReport report(ParsedRow row, List<ParsedRow.Problem> refused) {

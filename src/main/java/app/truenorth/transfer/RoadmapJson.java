@@ -2,6 +2,7 @@ package app.truenorth.transfer;
 
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.roadmap.RoadmapData;
+import app.truenorth.roadmap.RoadmapInputs.BulkDecision;
 import app.truenorth.roadmap.RoadmapInputs.InitiativeInput;
 import app.truenorth.roadmap.domain.Horizon;
 import app.truenorth.roadmap.domain.Initiative;
@@ -30,12 +31,19 @@ import tools.jackson.databind.json.JsonMapper;
  *   "initiatives": [ { "title": "...", "description": "...", "theme": "Self-serve onboarding",
  *       "horizon": "NOW|NEXT|LATER", "stage": "IDEA|DISCOVERY|BUILDING|RELEASED|MEASURED", "team": "...",
  *       "effortLow": 2, "effortHigh": 4, "confidence": 60, "quarter": "2026-Q3",
- *       "startDate": "2026-07-01", "endDate": "2026-09-30", "visibility": "INTERNAL|EXTERNAL" } ] }
+ *       "startDate": "2026-07-01", "endDate": "2026-09-30", "visibility": "INTERNAL|EXTERNAL" } ],
+ *   "decisions": [ { "title": "...", "rationale": "...", "decidedOn": "2026-05-04", "decidedBy": "Leadership team",
+ *       "keyDecision": true, "visibility": "INTERNAL|EXTERNAL", "initiatives": ["initiative title"],
+ *       "themes": ["theme name"], "objectives": ["objective title"] } ] }
  * </pre>
  *
  * Themes are matched by name; an initiative's theme must be listed in {@code themes} or already be on the
  * roadmap. {@code antiGoals} (optional; the roadmap's declared anti-goals, kept by the health module) are
- * added when not listed yet. Dependencies, risks, objectives and scores are not part of version 1.
+ * added when not listed yet. Decisions (latest first) name what they concern: initiatives by title (in the
+ * file or on the roadmap), themes by name, objectives by title (only those already on the roadmap are
+ * linked, since objectives are not in the file). {@code antiGoals} and {@code decisions} may be left out:
+ * files written before they existed read as before. Dependencies, risks, objectives and scores are not
+ * part of version 1.
  */
 public final class RoadmapJson {
 
@@ -43,7 +51,7 @@ public final class RoadmapJson {
     public static final int VERSION = 1;
 
     public record Document(String format, int version, String product, List<String> antiGoals, List<ThemeEntry> themes,
-            List<InitiativeEntry> initiatives) {
+            List<InitiativeEntry> initiatives, List<DecisionEntry> decisions) {
     }
 
     /** An entry of the file's {@code antiGoals} with the line it is on; {@code text} is null when it is not a string. */
@@ -58,6 +66,14 @@ public final class RoadmapJson {
             LocalDate endDate, String visibility) {
     }
 
+    public record DecisionEntry(String title, String rationale, LocalDate decidedOn, String decidedBy, boolean keyDecision,
+            String visibility, List<String> initiatives, List<String> themes, List<String> objectives) {
+    }
+
+    /** A decision of an uploaded file: ready to be checked by the roadmap's rules, or refused while reading. */
+    record DecisionRow(int line, String title, BulkDecision decision, List<ParsedRow.Problem> problems) {
+    }
+
     private RoadmapJson() {
     }
 
@@ -70,7 +86,11 @@ public final class RoadmapJson {
     public static Document of(RoadmapData data, List<String> antiGoals) {
         List<ThemeEntry> themes = data.themeList().stream().map(t -> new ThemeEntry(t.name(), t.description())).toList();
         List<InitiativeEntry> initiatives = data.initiativeList().stream().map(i -> entry(data, i)).toList();
-        return new Document(FORMAT, VERSION, data.productName(), List.copyOf(antiGoals), themes, initiatives);
+        List<DecisionEntry> decisions = data.decisionList().stream().map(d -> new DecisionEntry(d.title(), d.rationale(), d.decidedOn(),
+                d.decidedBy(), d.keyDecision(), d.visibility().name(), d.initiativeIds().stream().map(data::initiativeTitle).toList(),
+                d.themeIds().stream().map(data::themeName).toList(),
+                d.objectiveIds().stream().map(id -> data.objective(id).map(o -> o.title()).orElse("#" + id)).toList())).toList();
+        return new Document(FORMAT, VERSION, data.productName(), List.copyOf(antiGoals), themes, initiatives, decisions);
     }
 
     /**
@@ -121,6 +141,19 @@ public final class RoadmapJson {
     }
 
     static List<ParsedRow> parse(String text, JsonMapper json) {
+        return parse(text, json, "initiatives").stream().map(n -> row(n.line(), n.node())).toList();
+    }
+
+    /** The file's decisions (none when it has no {@code decisions}); call after {@link #parse}, which checks the file. */
+    static List<DecisionRow> decisions(String text, JsonMapper json) {
+        return parse(text, json, "decisions").stream().map(n -> decision(n.line(), n.node())).toList();
+    }
+
+    private record Located(int line, JsonNode node) {
+    }
+
+    /** The elements of one of the document's top-level lists, each with the line it starts on. */
+    private static List<Located> parse(String text, JsonMapper json, String list) {
         JsonNode root;
         List<Integer> lines = new ArrayList<>();
         try {
@@ -130,7 +163,7 @@ public final class RoadmapJson {
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName();
                     JsonToken value = p.nextToken();
-                    if ("initiatives".equals(name) && value == JsonToken.START_ARRAY) {
+                    if (list.equals(name) && value == JsonToken.START_ARRAY) {
                         while (p.nextToken() != JsonToken.END_ARRAY) {
                             lines.add(p.currentTokenLocation().getLineNr());
                             p.skipChildren();
@@ -152,12 +185,55 @@ public final class RoadmapJson {
             throw new InvalidInputException("file", "This file is version " + root.path("version") + " of the roadmap format; "
                     + "this server reads version " + VERSION + ".");
         }
-        List<ParsedRow> rows = new ArrayList<>();
-        JsonNode initiatives = root.path("initiatives");
-        for (int i = 0; i < initiatives.size(); i++) {
-            rows.add(row(lines.size() > i ? lines.get(i) : 0, initiatives.get(i)));
+        List<Located> rows = new ArrayList<>();
+        JsonNode elements = root.path(list);
+        if (!elements.isMissingNode() && !elements.isNull() && !elements.isArray()) {
+            throw new InvalidInputException("file", "\"" + list + "\" must be a list.");
+        }
+        for (int i = 0; i < elements.size(); i++) {
+            rows.add(new Located(lines.size() > i ? lines.get(i) : 0, elements.get(i)));
         }
         return rows;
+    }
+
+    private static DecisionRow decision(int line, JsonNode node) {
+        List<ParsedRow.Problem> problems = new ArrayList<>();
+        String title = node.path("title").asString("");
+        Visibility visibility = choice(Visibility.class, node, "visibility", false, problems);
+        LocalDate decidedOn = date(node, "decidedOn", problems);
+        JsonNode key = node.get("keyDecision");
+        if (key != null && !key.isNull() && !key.isBoolean()) {
+            problems.add(new ParsedRow.Problem("keyDecision", "must be true or false"));
+        }
+        List<String> initiatives = names(node, "initiatives", problems);
+        List<String> themes = names(node, "themes", problems);
+        List<String> objectives = names(node, "objectives", problems);
+        if (!problems.isEmpty()) {
+            return new DecisionRow(line, title, null, problems);
+        }
+        return new DecisionRow(line, title, new BulkDecision(line, title, node.path("rationale").asString(""), decidedOn,
+                node.path("decidedBy").asString(""), key != null && key.asBoolean(false), visibility, initiatives, themes, objectives),
+                List.of());
+    }
+
+    private static List<String> names(JsonNode node, String field, List<ParsedRow.Problem> problems) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        if (!value.isArray()) {
+            problems.add(new ParsedRow.Problem(field, "must be a list of names"));
+            return names;
+        }
+        for (JsonNode n : value) {
+            if (!n.isString() || n.asString().isBlank()) {
+                problems.add(new ParsedRow.Problem(field, "must be a list of names"));
+                return names;
+            }
+            names.add(n.asString());
+        }
+        return names;
     }
 
     private static ParsedRow row(int line, JsonNode node) {

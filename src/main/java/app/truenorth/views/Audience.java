@@ -5,10 +5,11 @@ import java.util.Optional;
 
 /** Who a view of the roadmap is for; each has a preset of what it may see. */
 public enum Audience {
-    EXECUTIVE("Executive one-pager", "Themes, objectives with progress, top initiatives and top risks on one printable page.",
+    EXECUTIVE("Executive one-pager", "Themes, objectives with progress, top initiatives, key decisions and top risks on one printable page.",
             "Executives"),
     ENGINEERING("Engineering", "Full detail: teams, effort, dependencies and risks with their owners.", "Engineering"),
-    SALES("Sales", "Customer-relevant highlights with themes and quarters; no internal risks, teams or owners.", "Sales"),
+    SALES("Sales", "Customer-relevant highlights with themes, quarters and external key decisions; no internal risks, teams or owners.",
+            "Sales"),
     CUSTOMER("Customer-facing", "Only initiatives marked external, without internal names, notes, owners or exact dates.",
             "Customers and partners");
 

@@ -23,7 +23,11 @@ import java.util.List;
  */
 public record AudienceView(String productName, Audience audience, LocalDate asOf, DatePrecision precision,
         List<String> shownFields, List<ThemeView> themes, List<ObjectiveView> objectives, List<ItemView> items,
-        List<DependencyView> dependencies, List<RiskView> risks) {
+        List<DependencyView> dependencies, List<RiskView> risks, List<DecisionView> decisions) {
+
+    public AudienceView {
+        decisions = decisions == null ? List.of() : decisions;
+    }
 
     public record ThemeView(int ref, String name, String description) {
     }
@@ -56,6 +60,22 @@ public record AudienceView(String productName, Audience audience, LocalDate asOf
 
     /** @param owner and mitigation are null unless the preset shows owners */
     public record RiskView(String title, String initiative, String level, int exposure, String mitigation, String owner) {
+    }
+
+    /**
+     * A decision, latest first.
+     *
+     * @param decided   when, at the view's precision ("2026-03-14" or "2026-Q1"); null when it shows only horizons
+     * @param decidedBy null unless the preset shows owners
+     * @param concerns  the initiatives and themes of this view it concerns, and its objectives when they are shown
+     */
+    public record DecisionView(String title, String rationale, String decided, String decidedBy, boolean key,
+            List<String> concerns) {
+    }
+
+    /** "Key decisions" when every decision shown is key (as the one-pager's are), else "Decisions". */
+    public String decisionsHeading() {
+        return !decisions.isEmpty() && decisions.stream().allMatch(DecisionView::key) ? "Key decisions" : "Decisions";
     }
 
     public String title() {

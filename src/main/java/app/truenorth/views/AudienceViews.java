@@ -1,6 +1,8 @@
 package app.truenorth.views;
 
+import app.truenorth.roadmap.Decisions.StrategyDecision;
 import app.truenorth.roadmap.RoadmapData;
+import app.truenorth.roadmap.domain.Decision;
 import app.truenorth.roadmap.domain.Dependency;
 import app.truenorth.roadmap.domain.Initiative;
 import app.truenorth.roadmap.domain.Objective;
@@ -8,6 +10,7 @@ import app.truenorth.roadmap.domain.Quarter;
 import app.truenorth.roadmap.domain.Risk;
 import app.truenorth.roadmap.domain.Theme;
 import app.truenorth.roadmap.domain.Visibility;
+import app.truenorth.views.AudienceView.DecisionView;
 import app.truenorth.views.AudienceView.DependencyView;
 import app.truenorth.views.AudienceView.ItemView;
 import app.truenorth.views.AudienceView.ObjectiveView;
@@ -16,6 +19,7 @@ import app.truenorth.views.AudienceView.ThemeView;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +37,14 @@ public final class AudienceViews {
     }
 
     public static AudienceView build(RoadmapData data, Preset preset, LocalDate today) {
+        return build(data, List.of(), preset, today);
+    }
+
+    /**
+     * The view, with the go/no-go decisions of the product's strategy sessions among its decisions: key and
+     * internal, so only audiences that may see internal decisions get them.
+     */
+    public static AudienceView build(RoadmapData data, List<StrategyDecision> strategyDecisions, Preset preset, LocalDate today) {
         Map<Long, Integer> refs = new HashMap<>();
         List<Initiative> included = new ArrayList<>();
         for (Initiative i : data.initiativeList()) {
@@ -127,9 +139,56 @@ public final class AudienceViews {
                         preset.shows(ViewField.OWNERS) ? blankToNull(r.owner()) : null));
             }
         }
+        List<DecisionView> decisions = preset.shows(ViewField.DECISIONS)
+                ? decisions(data, strategyDecisions, preset, refs, items, themeRefs, themes) : List.of();
         List<String> shown = Arrays.stream(ViewField.values()).filter(preset::shows).map(Enum::name).toList();
         return new AudienceView(data.productName(), preset.audience(), today, preset.precision(), shown, themes, objectives,
-                items, dependencies, risks);
+                items, dependencies, risks, decisions);
+    }
+
+    /** A decision on its way into a view, with its date for the ordering. */
+    private record Dated(LocalDate on, DecisionView view) {
+    }
+
+    private static List<DecisionView> decisions(RoadmapData data, List<StrategyDecision> strategyDecisions, Preset preset,
+            Map<Long, Integer> refs, List<ItemView> items, Map<Long, Integer> themeRefs, List<ThemeView> themes) {
+        // external audiences get external decisions only, whatever their preset says: the customer rule is not a setting
+        boolean externalOnly = preset.externalOnly() || preset.audience().external();
+        boolean owners = preset.shows(ViewField.OWNERS);
+        List<Dated> dated = new ArrayList<>();
+        for (Decision d : data.decisionList()) {
+            if ((externalOnly && !d.isExternal()) || (preset.keyDecisionsOnly() && !d.keyDecision())) {
+                continue;
+            }
+            // only names this view shows anyway: an external decision must not reveal an internal initiative or theme
+            List<String> concerns = new ArrayList<>();
+            d.initiativeIds().stream().map(refs::get).filter(r -> r != null).forEach(r -> concerns.add(items.get(r - 1).title()));
+            d.themeIds().stream().map(themeRefs::get).filter(r -> r != null).forEach(r -> concerns.add(themes.get(r - 1).name()));
+            if (preset.shows(ViewField.OBJECTIVES)) {
+                d.objectiveIds().forEach(id -> data.objective(id).ifPresent(o -> concerns.add(o.title())));
+            }
+            dated.add(new Dated(d.decidedOn(), new DecisionView(d.title(), d.rationale(), decided(d.decidedOn(), preset.precision()),
+                    owners ? blankToNull(d.decidedBy()) : null, d.keyDecision(), concerns)));
+        }
+        if (!externalOnly) {
+            for (StrategyDecision g : strategyDecisions) {
+                dated.add(new Dated(g.decidedOn(), new DecisionView(g.title(), g.rationale(), decided(g.decidedOn(), preset.precision()),
+                        owners ? blankToNull(g.decidedBy()) : null, true, List.of())));
+            }
+        }
+        // latest first; the sort is stable, so the log's own order holds among decisions of one day
+        dated.sort(Comparator.comparing(Dated::on).reversed());
+        List<DecisionView> views = dated.stream().map(Dated::view).toList();
+        return preset.maxDecisions() > 0 && views.size() > preset.maxDecisions() ? List.copyOf(views.subList(0, preset.maxDecisions()))
+                : views;
+    }
+
+    static String decided(LocalDate on, DatePrecision precision) {
+        return switch (precision) {
+            case EXACT -> on.toString();
+            case QUARTER -> Quarter.of(on).toString();
+            case HORIZON -> null; // a view in Now/Next/Later gives no calendar dates, not even past ones
+        };
     }
 
     static String when(Initiative i, DatePrecision precision) {

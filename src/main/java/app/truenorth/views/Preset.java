@@ -11,28 +11,45 @@ import java.util.stream.Collectors;
  * What one audience sees of a roadmap: the fields shown, which initiatives are included (only external
  * ones, which horizons, at most how many) and how precisely dates are given.
  *
- * @param maxItems  at most this many initiatives, 0 for no limit
- * @param maxRisks  at most this many risks, 0 for no limit (only when {@link ViewField#RISKS} is shown)
+ * @param externalOnly      only initiatives and decisions marked external (and never a strategy session's go/no-go)
+ * @param maxItems          at most this many initiatives, 0 for no limit
+ * @param maxRisks          at most this many risks, 0 for no limit (only when {@link ViewField#RISKS} is shown)
+ * @param keyDecisionsOnly  only decisions marked key (when {@link ViewField#DECISIONS} is shown)
+ * @param maxDecisions      at most this many decisions, latest first, 0 for no limit
  */
 public record Preset(Audience audience, Set<ViewField> fields, boolean externalOnly, Set<Horizon> horizons, int maxItems,
-        int maxRisks, DatePrecision precision) {
+        int maxRisks, DatePrecision precision, boolean keyDecisionsOnly, int maxDecisions) {
+
+    /** How many decisions a one-pager lists until someone edits its preset. */
+    public static final int DEFAULT_MAX_DECISIONS = 5;
 
     public Preset {
         fields = fields.isEmpty() ? EnumSet.noneOf(ViewField.class) : EnumSet.copyOf(fields);
         horizons = horizons.isEmpty() ? EnumSet.noneOf(Horizon.class) : EnumSet.copyOf(horizons);
     }
 
+    /** A preset whose decisions, if it shows them, are the key ones, at most {@value #DEFAULT_MAX_DECISIONS}. */
+    public Preset(Audience audience, Set<ViewField> fields, boolean externalOnly, Set<Horizon> horizons, int maxItems, int maxRisks,
+            DatePrecision precision) {
+        this(audience, fields, externalOnly, horizons, maxItems, maxRisks, precision, true, DEFAULT_MAX_DECISIONS);
+    }
+
     /** The preset an audience starts with until someone edits it. */
     public static Preset defaults(Audience audience) {
         return switch (audience) {
+            // the executive one-pager: key decisions, internal ones included, few enough to keep it one page
             case EXECUTIVE -> new Preset(audience, EnumSet.of(ViewField.THEMES, ViewField.OBJECTIVES, ViewField.STAGE,
-                    ViewField.RISKS, ViewField.OWNERS), false, EnumSet.of(Horizon.NOW, Horizon.NEXT), 8, 5, DatePrecision.QUARTER);
+                    ViewField.RISKS, ViewField.OWNERS, ViewField.DECISIONS), false, EnumSet.of(Horizon.NOW, Horizon.NEXT), 8, 5,
+                    DatePrecision.QUARTER, true, DEFAULT_MAX_DECISIONS);
+            // engineering: every decision, key or not, with who decided
             case ENGINEERING -> new Preset(audience, EnumSet.allOf(ViewField.class), false, EnumSet.allOf(Horizon.class), 0, 0,
-                    DatePrecision.EXACT);
-            case SALES -> new Preset(audience, EnumSet.of(ViewField.DESCRIPTION, ViewField.THEMES, ViewField.STAGE), true,
-                    EnumSet.allOf(Horizon.class), 0, 0, DatePrecision.QUARTER);
+                    DatePrecision.EXACT, false, 0);
+            // sales: key decisions marked external, so a deck never carries an internal one
+            case SALES -> new Preset(audience, EnumSet.of(ViewField.DESCRIPTION, ViewField.THEMES, ViewField.STAGE, ViewField.DECISIONS),
+                    true, EnumSet.allOf(Horizon.class), 0, 0, DatePrecision.QUARTER, true, DEFAULT_MAX_DECISIONS);
+            // customers: no decisions until an editor chooses to show the external key ones
             case CUSTOMER -> new Preset(audience, EnumSet.of(ViewField.DESCRIPTION, ViewField.THEMES), true,
-                    EnumSet.allOf(Horizon.class), 0, 0, DatePrecision.HORIZON);
+                    EnumSet.allOf(Horizon.class), 0, 0, DatePrecision.HORIZON, true, DEFAULT_MAX_DECISIONS);
         };
     }
 
@@ -48,6 +65,9 @@ public record Preset(Audience audience, Set<ViewField> fields, boolean externalO
         if (maxRisks < 0 || maxRisks > 100) {
             problems.put("maxRisks", "must be from 0 (no limit) to 100");
         }
+        if (maxDecisions < 0 || maxDecisions > 100) {
+            problems.put("maxDecisions", "must be from 0 (no limit) to 100");
+        }
         if (audience.external()) {
             // the customer view's guarantees are not settings: they hold however the preset is edited
             Set<ViewField> internal = fields.stream().filter(ViewField::internal).collect(Collectors.toSet());
@@ -56,7 +76,7 @@ public record Preset(Audience audience, Set<ViewField> fields, boolean externalO
                         .map(String::toLowerCase).sorted().collect(Collectors.joining(", ")));
             }
             if (!externalOnly) {
-                problems.put("externalOnly", "a customer-facing view shows only initiatives marked external");
+                problems.put("externalOnly", "a customer-facing view shows only initiatives and decisions marked external");
             }
             if (precision == DatePrecision.EXACT) {
                 problems.put("precision", "a customer-facing view gives quarters or Now/Next/Later, never exact dates");

@@ -1,6 +1,7 @@
 package app.truenorth.views;
 
 import app.truenorth.platform.pdf.PdfDocuments;
+import app.truenorth.views.AudienceView.DecisionView;
 import app.truenorth.views.AudienceView.DependencyView;
 import app.truenorth.views.AudienceView.ItemView;
 import app.truenorth.views.AudienceView.ObjectiveView;
@@ -117,6 +118,28 @@ public class ViewExports {
                 md.append('\n');
             }
         }
+        if (!v.decisions().isEmpty()) {
+            md.append("\n## ").append(v.decisionsHeading()).append("\n\n");
+            for (DecisionView d : v.decisions()) {
+                md.append("- **").append(mdEsc(d.title())).append("**");
+                if (d.decided() != null) {
+                    md.append(" · ").append(d.decided());
+                }
+                if (d.decidedBy() != null) {
+                    md.append(" · decided by ").append(mdEsc(d.decidedBy()));
+                }
+                if (d.key() && !v.decisionsHeading().startsWith("Key")) {
+                    md.append(" · key");
+                }
+                md.append('\n');
+                if (!d.rationale().isBlank()) {
+                    md.append("  ").append(mdEsc(d.rationale().strip()).replace("\n", "\n  ")).append('\n');
+                }
+                if (!d.concerns().isEmpty()) {
+                    md.append("  Concerns: ").append(mdEsc(String.join(", ", d.concerns()))).append('\n');
+                }
+            }
+        }
         if (!v.risks().isEmpty()) {
             md.append("\n## Risks\n\n");
             for (RiskView r : v.risks()) {
@@ -190,6 +213,33 @@ public class ViewExports {
             }
             csv.append(row(cells));
         }
+        if (!v.decisions().isEmpty()) {
+            // the decisions follow as a second table after an empty line, with only the columns this audience sees
+            List<String> head = new java.util.ArrayList<>(List.of("Decision", "Rationale"));
+            boolean dated = v.decisions().stream().anyMatch(d -> d.decided() != null);
+            boolean by = v.decisions().stream().anyMatch(d -> d.decidedBy() != null);
+            if (dated) {
+                head.add("Decided");
+            }
+            if (by) {
+                head.add("Decided by");
+            }
+            head.add("Key");
+            head.add("Concerns");
+            csv.append("\r\n").append(row(head));
+            for (DecisionView d : v.decisions()) {
+                List<String> cells = new java.util.ArrayList<>(List.of(d.title(), d.rationale()));
+                if (dated) {
+                    cells.add(d.decided());
+                }
+                if (by) {
+                    cells.add(d.decidedBy());
+                }
+                cells.add(d.key() ? "yes" : "no");
+                cells.add(String.join("; ", d.concerns()));
+                csv.append(row(cells));
+            }
+        }
         return csv.toString();
     }
 
@@ -257,11 +307,17 @@ public class ViewExports {
             th, td { text-align: left; padding: 1mm 1.5mm; border-bottom: 0.5pt solid #dfe2ec; vertical-align: top; }
             th { font-size: 8pt; color: #5a6072; } .bar { background: #eceefe; height: 2.5mm; width: 30mm; }
             .fill { background: #2f3fc4; height: 2.5mm; } .cols { width: 100%; } .cols td { border: none; padding: 0 3mm 0 0; width: 50%; }
-            .timeline { width: 100%; }
+            .timeline { width: 100%; } td.decision { width: 34%; } .nowrap { white-space: nowrap; }
+            """;
+
+    /** The one-pager is denser than the other audiences' pages, so that everything an executive reads fits one sheet. */
+    private static final String ONE_PAGER_CSS = """
+            body { font-size: 8.5pt; } h1 { font-size: 15pt; margin: 0 0 1mm 0; } h2 { font-size: 10.5pt; margin: 3mm 0 1mm 0; }
+            th, td { padding: 0.6mm 1.5mm; } ul { margin: 0; padding-left: 4mm; } p.muted { margin: 0 0 1mm 0; }
             """;
 
     public byte[] pdf(AudienceView v) {
-        return PdfDocuments.render(e(v.title()), PDF_CSS, html(v));
+        return PdfDocuments.render(e(v.title()), v.audience() == Audience.EXECUTIVE ? PDF_CSS + ONE_PAGER_CSS : PDF_CSS, html(v));
     }
 
     /** The printable page: the one-pager layout, sections only where the view has content. */
@@ -338,6 +394,54 @@ public class ViewExports {
             }
             h.append("</ul>");
         }
+        if (!v.decisions().isEmpty() && v.audience() == Audience.EXECUTIVE) {
+            // the one-pager stays one page: one compact entry per decision, its reasons cut to a line (read them in full on
+            // the page or in the other formats)
+            h.append("<h2>").append(e(v.decisionsHeading())).append("</h2><table>");
+            for (DecisionView d : v.decisions()) {
+                h.append("<tr><td><b>").append(e(d.title())).append("</b><span class=\"muted\">");
+                if (d.decided() != null) {
+                    h.append(" · ").append(e(d.decided()));
+                }
+                if (d.decidedBy() != null) {
+                    h.append(" · ").append(e(d.decidedBy()));
+                }
+                if (!d.concerns().isEmpty()) {
+                    h.append(" · ").append(e(String.join(", ", d.concerns())));
+                }
+                h.append("</span><br/>").append(e(shorten(d.rationale(), ONE_PAGER_RATIONALE))).append("</td></tr>");
+            }
+            h.append("</table>");
+        } else if (!v.decisions().isEmpty()) {
+            h.append("<h2>").append(e(v.decisionsHeading())).append("</h2><table><tr><th>Decision</th><th>Why</th>");
+            boolean dated = v.decisions().stream().anyMatch(d -> d.decided() != null);
+            boolean by = v.decisions().stream().anyMatch(d -> d.decidedBy() != null);
+            if (dated) {
+                h.append("<th>Decided</th>");
+            }
+            if (by) {
+                h.append("<th>By</th>");
+            }
+            h.append("</tr>");
+            for (DecisionView d : v.decisions()) {
+                h.append("<tr><td class=\"decision\"><b>").append(e(d.title())).append("</b>");
+                if (d.key() && !v.decisionsHeading().startsWith("Key")) {
+                    h.append(" <span class=\"muted\">(key)</span>");
+                }
+                if (!d.concerns().isEmpty()) {
+                    h.append("<br/><span class=\"muted\">").append(e(String.join(", ", d.concerns()))).append("</span>");
+                }
+                h.append("</td><td>").append(e(d.rationale())).append("</td>");
+                if (dated) {
+                    h.append("<td class=\"nowrap\">").append(e(d.decided())).append("</td>");
+                }
+                if (by) {
+                    h.append("<td>").append(e(d.decidedBy())).append("</td>");
+                }
+                h.append("</tr>");
+            }
+            h.append("</table>");
+        }
         if (!v.risks().isEmpty()) {
             h.append("<h2>Top risks</h2><table><tr><th>Risk</th><th>Level</th><th>Concerns</th>");
             boolean owners = v.shows("OWNERS");
@@ -361,6 +465,18 @@ public class ViewExports {
                     .append("</div>");
         }
         return h.toString();
+    }
+
+    /** The most of a decision's rationale the printed one-pager carries. */
+    static final int ONE_PAGER_RATIONALE = 150;
+
+    static String shorten(String text, int max) {
+        String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        if (t.length() <= max) {
+            return t;
+        }
+        int cut = t.lastIndexOf(' ', max - 1);
+        return t.substring(0, cut > max / 2 ? cut : max - 1) + "…";
     }
 
     private static String e(String s) {

@@ -13,7 +13,9 @@ public enum ViewField {
     EFFORT("Effort and confidence", true),
     DEPENDENCIES("Dependencies", true),
     RISKS("Risks", true),
-    OWNERS("Risk owners and mitigations", true);
+    OWNERS("Risk owners, mitigations and who decided", true),
+    /** The decision log (and the strategy sessions' go/no-go decisions); which ones is the preset's choice. */
+    DECISIONS("Decisions", false);
 
     private final String label;
     private final boolean internal;

@@ -5,6 +5,7 @@ import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.platform.security.Callers;
+import app.truenorth.roadmap.Decisions;
 import app.truenorth.roadmap.RoadmapData;
 import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.roadmap.domain.Horizon;
@@ -55,16 +56,18 @@ public class Views {
     private final JdbcClient jdbc;
     private final WorkspaceAccess access;
     private final Roadmaps roadmaps;
+    private final Decisions decisions;
     private final Products products;
     private final AuditLog audit;
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    Views(JdbcClient jdbc, WorkspaceAccess access, Roadmaps roadmaps, Products products, AuditLog audit, PasswordEncoder passwords,
-            Clock clock) {
+    Views(JdbcClient jdbc, WorkspaceAccess access, Roadmaps roadmaps, Decisions decisions, Products products, AuditLog audit,
+            PasswordEncoder passwords, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.roadmaps = roadmaps;
+        this.decisions = decisions;
         this.products = products;
         this.audit = audit;
         this.passwords = passwords;
@@ -75,9 +78,20 @@ public class Views {
     public record StoredPreset(Preset preset, int version, boolean custom) {
     }
 
-    /** What an editor asks a preset to be. */
+    /**
+     * What an editor asks a preset to be.
+     *
+     * @param keyDecisionsOnly null for the audience's default (key decisions only, except for engineering)
+     * @param maxDecisions     null for the audience's default
+     */
     public record PresetInput(Set<ViewField> fields, boolean externalOnly, Set<Horizon> horizons, int maxItems, int maxRisks,
-            DatePrecision precision) {
+            DatePrecision precision, Boolean keyDecisionsOnly, Integer maxDecisions) {
+
+        /** A preset input with the audience's default choice of decisions. */
+        public PresetInput(Set<ViewField> fields, boolean externalOnly, Set<Horizon> horizons, int maxItems, int maxRisks,
+                DatePrecision precision) {
+            this(fields, externalOnly, horizons, maxItems, maxRisks, precision, null, null);
+        }
     }
 
     /**
@@ -140,8 +154,11 @@ public class Views {
         }
         Preset preset = null;
         if (problems.isEmpty()) {
+            Preset defaults = Preset.defaults(audience);
             preset = new Preset(audience, input.fields() == null ? Set.of() : input.fields(), input.externalOnly(),
-                    input.horizons() == null ? Set.of() : input.horizons(), input.maxItems(), input.maxRisks(), input.precision());
+                    input.horizons() == null ? Set.of() : input.horizons(), input.maxItems(), input.maxRisks(), input.precision(),
+                    input.keyDecisionsOnly() == null ? defaults.keyDecisionsOnly() : input.keyDecisionsOnly(),
+                    input.maxDecisions() == null ? defaults.maxDecisions() : input.maxDecisions());
             problems.putAll(preset.problems());
         }
         if (!problems.isEmpty()) {
@@ -156,8 +173,9 @@ public class Views {
             try {
                 jdbc.sql("""
                         insert into view_preset (product_id, workspace_id, audience, fields, external_only, horizons, max_items, max_risks,
-                                                 date_precision, updated_at, version)
-                        values (:product, :ws, :audience, :fields, :external, :horizons, :items, :risks, :precision, :now, 1)""")
+                                                 date_precision, key_decisions_only, max_decisions, updated_at, version)
+                        values (:product, :ws, :audience, :fields, :external, :horizons, :items, :risks, :precision, :keyOnly,
+                                :decisions, :now, 1)""")
                         .param("product", productId).param("ws", product.workspaceId()).params(columns(preset)).param("now", now).update();
             } catch (DuplicateKeyException e) {
                 throw ConflictException.staleVersion("The " + audience.label() + " preset");
@@ -165,7 +183,8 @@ public class Views {
         } else {
             int rows = jdbc.sql("""
                     update view_preset set fields = :fields, external_only = :external, horizons = :horizons, max_items = :items,
-                           max_risks = :risks, date_precision = :precision, updated_at = :now, version = version + 1
+                           max_risks = :risks, date_precision = :precision, key_decisions_only = :keyOnly, max_decisions = :decisions,
+                           updated_at = :now, version = version + 1
                     where product_id = :product and audience = :audience and version = :version""")
                     .params(columns(preset)).param("now", now).param("product", productId).param("version", expectedVersion).update();
             if (rows == 0) {
@@ -187,6 +206,8 @@ public class Views {
         c.put("items", p.maxItems());
         c.put("risks", p.maxRisks());
         c.put("precision", p.precision().name());
+        c.put("keyOnly", p.keyDecisionsOnly());
+        c.put("decisions", p.maxDecisions());
         return c;
     }
 
@@ -199,13 +220,14 @@ public class Views {
     private Map<Audience, StoredPreset> storedPresets(long productId) {
         Map<Audience, StoredPreset> map = new EnumMap<>(Audience.class);
         jdbc.sql("""
-                select audience, fields, external_only, horizons, max_items, max_risks, date_precision, version
+                select audience, fields, external_only, horizons, max_items, max_risks, date_precision, version, key_decisions_only,
+                       max_decisions
                 from view_preset where product_id = :product""")
                 .param("product", productId)
                 .query(rs -> {
                     Audience a = Audience.valueOf(rs.getString(1));
                     Preset p = new Preset(a, enums(ViewField.class, rs.getString(2)), rs.getBoolean(3), enums(Horizon.class, rs.getString(4)),
-                            rs.getInt(5), rs.getInt(6), DatePrecision.valueOf(rs.getString(7)));
+                            rs.getInt(5), rs.getInt(6), DatePrecision.valueOf(rs.getString(7)), rs.getBoolean(9), rs.getInt(10));
                     map.put(a, new StoredPreset(p, rs.getInt(8), true));
                 });
         return map;
@@ -226,7 +248,8 @@ public class Views {
     /** The audience's view of a product the caller may read. */
     public AudienceView view(long productId, Audience audience) {
         RoadmapData data = roadmaps.load(productId);
-        return AudienceViews.build(data, preset(productId, audience).preset(), LocalDate.now(clock));
+        return AudienceViews.build(data, decisions.strategyDecisions(productId), preset(productId, audience).preset(),
+                LocalDate.now(clock));
     }
 
     // ---------------------------------------------------------------- links
@@ -451,9 +474,9 @@ public class Views {
                 .orElseGet(() -> null);
         if (data == null) {
             return new AudienceView(product.name(), shared.audience(), today, preset.precision(), List.of(), List.of(), List.of(),
-                    new ArrayList<>(), List.of(), List.of());
+                    new ArrayList<>(), List.of(), List.of(), List.of());
         }
-        return AudienceViews.build(data, preset, today);
+        return AudienceViews.build(data, decisions.sharedStrategyDecisions(shared.workspaceId(), shared.productId()), preset, today);
     }
 
     static String hash(String token) {

@@ -17,7 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds audience views to the demo's main product: a tightened executive one-pager, a customer link for
+ * Adds audience views to the demo's main product: a tightened executive one-pager (six initiatives, three
+ * risks, the four latest key decisions), a customer link for
  * the customer advisory board and a password-protected sales link. The presets and links do not depend
  * on the roadmap's own sample data, so this runs last and works whether that is seeded before or not.
  * A link's token is shown only when it is made, so the demo's links are logged once at start-up.
@@ -54,8 +55,8 @@ class ViewsDemoListener {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         try {
             views.updatePreset(productId, Audience.EXECUTIVE, new Views.PresetInput(
-                    EnumSet.of(ViewField.THEMES, ViewField.OBJECTIVES, ViewField.STAGE, ViewField.RISKS, ViewField.OWNERS), false,
-                    EnumSet.of(Horizon.NOW, Horizon.NEXT), 6, 3, DatePrecision.QUARTER), 0);
+                    EnumSet.of(ViewField.THEMES, ViewField.OBJECTIVES, ViewField.STAGE, ViewField.RISKS, ViewField.OWNERS,
+                            ViewField.DECISIONS), false, EnumSet.of(Horizon.NOW, Horizon.NEXT), 6, 3, DatePrecision.QUARTER, true, 4), 0);
             LocalDate today = LocalDate.now(clock);
             var customer = views.createLink(productId, Audience.CUSTOMER, "Customer advisory board", today.plusDays(90), null);
             var sales = views.createLink(productId, Audience.SALES, "Sales kick-off", today.plusDays(30), SALES_PASSWORD);

@@ -86,6 +86,28 @@ class PushPullCliTest {
     }
 
     @Test
+    void decisionsArePushedAndPulledWithTheInitiativesTheyConcern() throws Exception {
+        var owner = fixtures.owner();
+        String token = fixtures.token(owner);
+        long productId = fixtures.product(owner, "Harbor").id();
+        String server = "http://localhost:" + port;
+        Path file = dir.resolve("decided.json");
+        Files.writeString(file, """
+                {"format": "truenorth-roadmap", "version": 1,
+                 "initiatives": [{"title": "Audit trail", "horizon": "NOW", "effortLow": 2, "effortHigh": 3, "confidence": 80}],
+                 "decisions": [{"title": "Keep audit records for seven years", "rationale": "What regulated fleets must show",
+                                "decidedOn": "2025-03-02", "decidedBy": "Compliance board", "keyDecision": true,
+                                "initiatives": ["Audit trail"]}]}
+                """);
+        var pushed = run("push", file.toString(), "--product", String.valueOf(productId), "--server", server, "--token", token);
+        assertThat(pushed.code()).as(pushed.err()).isZero();
+        assertThat(pushed.out()).contains("Pushed 1 initiatives and 1 decisions");
+        var pull = run("pull", "--product", String.valueOf(productId), "--server", server, "--token", token);
+        assertThat(pull.out()).contains("\"Keep audit records for seven years\"", "\"decidedBy\" : \"Compliance board\"",
+                "\"initiatives\" : [ \"Audit trail\" ]");
+    }
+
+    @Test
     void aRefusedPushNamesEveryBadLineAndWritesNothing() throws Exception {
         var owner = fixtures.owner();
         long productId = fixtures.product(owner, "Harbor").id();

@@ -26,6 +26,8 @@ class RoadmapSamplesTest {
     Roadmaps roadmaps;
 
     @Autowired
+    Decisions decisions;
+    @Autowired
     StrategyDemo demo;
     @Autowired
     StrategyArtifacts artifacts;
@@ -72,6 +74,20 @@ class RoadmapSamplesTest {
             }).hasValue(i.link().label()));
             assertThat(data.initiativeList().stream().filter(i -> i.title().equals("Free-van list for dispatchers")).findFirst()
                     .orElseThrow().link().label()).startsWith("I am a dispatcher");
+
+            // the decision log: latest first, three key, one internal; members by name, others as written
+            var log = data.decisionList();
+            assertThat(log).hasSize(5);
+            assertThat(log.getFirst().title()).isEqualTo("Dark mode waits until proof of delivery has shipped");
+            assertThat(log).filteredOn(d -> d.keyDecision()).hasSize(3);
+            assertThat(log).filteredOn(d -> !d.isExternal()).singleElement()
+                    .satisfies(d -> assertThat(d.decidedBy()).isEqualTo("Leadership team"));
+            assertThat(log).allSatisfy(d -> assertThat(d.initiativeIds()).isNotEmpty());
+            // the session's go decision stands beside the log
+            assertThat(decisions.strategyDecisions(productId)).singleElement().satisfies(g -> {
+                assertThat(g.outcome()).isEqualTo("Go");
+                assertThat(g.title()).isEqualTo("Go at the go/no-go gate of “Fleet visibility strategy”");
+            });
         } finally {
             SecurityContextHolder.clearContext();
         }

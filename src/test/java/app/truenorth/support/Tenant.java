@@ -1,6 +1,7 @@
 package app.truenorth.support;
 
 import app.truenorth.health.AntiGoals;
+import app.truenorth.roadmap.Decisions;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.roadmap.domain.Direction;
@@ -45,7 +46,8 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
     }
 
     /** Ids of things on the product's roadmap. */
-    public record Roadmap(long themeId, long objectiveId, long initiativeId, long dependencyId, long riskId, long snapshotId) {
+    public record Roadmap(long themeId, long objectiveId, long initiativeId, long dependencyId, long riskId, long snapshotId,
+            long decisionId) {
     }
 
     public static Tenant create(Fixtures fixtures, Invitations invitations, ApiTokens tokens) {
@@ -75,7 +77,7 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
                             owner.principal(), null, owner.principal().getAuthorities())));
             try {
                 strategy = strategy(context, owner, editor, contributor, product.id());
-                roadmap = roadmap(context.getBean(Roadmaps.class), product.id());
+                roadmap = roadmap(context.getBean(Roadmaps.class), context.getBean(Decisions.class), product.id());
                 // an import waiting for confirmation; it belongs to the owner who uploaded it
                 uploadId = context.getBean(ImportJobs.class).preview(product.id(), ImportFormat.JIRA_CSV, "jira.csv",
                         "Summary,Issue key,Issue Type,Status\nLive map,AT-1,Story,To Do\n").id();
@@ -101,7 +103,7 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
         return new Strategy(sessionId, session.statements().getFirst().id(), session.initiatives().getFirst().id());
     }
 
-    private static Roadmap roadmap(Roadmaps roadmaps, long productId) {
+    private static Roadmap roadmap(Roadmaps roadmaps, Decisions decisions, long productId) {
         long themeId = roadmaps.createTheme(productId, new RoadmapInputs.ThemeInput("Visibility", "See every van")).value().id();
         long objectiveId = roadmaps.createObjective(productId, new RoadmapInputs.ObjectiveInput("Fresher positions",
                 "Position age", "s", Direction.DECREASE, new BigDecimal("600"), new BigDecimal("10"), new BigDecimal("300"),
@@ -113,7 +115,10 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
         long riskId = roadmaps.createRisk(productId, new RoadmapInputs.RiskInput(first, "Tracker firmware lags", 3, 3,
                 "Pilot with two depots", "Platform lead")).value().id();
         long snapshotId = roadmaps.takeSnapshot(productId, "Baseline").id();
-        return new Roadmap(themeId, objectiveId, first, dependencyId, riskId, snapshotId);
+        long decisionId = decisions.create(productId, new RoadmapInputs.DecisionInput("Live map before ETA alerts",
+                "Alerts are only as good as the positions under them", LocalDate.now().minusDays(1), "Leadership team", null, true,
+                Visibility.INTERNAL, List.of(first, second), List.of(themeId), List.of(objectiveId))).value().id();
+        return new Roadmap(themeId, objectiveId, first, dependencyId, riskId, snapshotId, decisionId);
     }
 
     private static long initiative(Roadmaps roadmaps, long productId, long themeId, long objectiveId, String title) {
@@ -165,6 +170,7 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             case "objectiveId" -> String.valueOf(roadmapIds().objectiveId());
             case "dependencyId" -> String.valueOf(roadmapIds().dependencyId());
             case "riskId" -> String.valueOf(roadmapIds().riskId());
+            case "decisionId" -> String.valueOf(roadmapIds().decisionId());
             case "snapshotId", "from" -> String.valueOf(roadmapIds().snapshotId());
             case "linkId" -> String.valueOf(shareLinkId);
             // a share link's token: the link itself is the capability, like an invitation's secret

@@ -17,8 +17,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The demo workspace (people, products, a strategy session three weeks in, a roadmap with snapshots)
- * backed up, restored into a fresh database, and backed up again: the two backups are identical.
+ * The demo workspace (people, products, a strategy session three weeks in, a roadmap with snapshots and
+ * a decision log) backed up, restored into a fresh database, and backed up again: the two backups are identical.
  */
 // its own context (a demo workspace alone in its database): small pool, closed afterwards, so the suite does
 // not hold PostgreSQL connections for it
@@ -49,6 +49,11 @@ class BackupRoundTripTest {
         assertThat(tables).containsKeys("health_thresholds", "health_anti_goal", "share_link", "view_preset");
         assertThat((java.util.List<?>) tables.get("health_anti_goal").get("rows")).hasSize(2);
         assertThat((java.util.List<Object>) tables.get("share_link").get("columns")).contains("shared_with");
+        // the decision log and what each decision concerns
+        assertThat((java.util.List<?>) tables.get("roadmap_decision").get("rows")).hasSize(5);
+        for (String links : java.util.List.of("roadmap_decision_initiative", "roadmap_decision_theme", "roadmap_decision_objective")) {
+            assertThat((java.util.List<?>) tables.get(links).get("rows")).as(links).isNotEmpty();
+        }
         assertThat(tables).doesNotContainKeys("flyway_schema_history", "event_publication", "spring_session", "login_throttle");
 
         try (var fresh = new SpringApplicationBuilder(TrueNorthApplication.class).web(WebApplicationType.SERVLET)
@@ -59,6 +64,7 @@ class BackupRoundTripTest {
 
             Map<String, Integer> restored = backups.restore(text);
             assertThat(restored.get("roadmap_initiative")).isEqualTo(((java.util.List<?>) tables.get("roadmap_initiative").get("rows")).size());
+            assertThat(restored.get("roadmap_decision")).isEqualTo(5);
 
             Map<String, Object> again = WorkspaceBackup.export(freshJdbc, workspaceId, at);
             assertThat(json.writeValueAsString(again)).isEqualTo(text);

@@ -145,6 +145,76 @@ class ImportApiTest {
         assertThat(withoutProduct(copy)).isEqualTo(withoutProduct(pulled));
     }
 
+    long decisions() {
+        return jdbc.sql("select count(*) from roadmap_decision d join roadmap r on r.id = d.roadmap_id where r.product_id = :p")
+                .param("p", productId).query(Long.class).single();
+    }
+
+    static final String WITH_DECISIONS = """
+            {"format": "truenorth-roadmap", "version": 1, "product": "Atlas",
+             "themes": [{"name": "Reporting", "description": "Answers for managers"}],
+             "initiatives": [
+               {"title": "Scheduled reports", "theme": "Reporting", "horizon": "NOW", "effortLow": 3, "effortHigh": 5,
+                "confidence": 70},
+               {"title": "Report builder", "theme": "Reporting", "horizon": "LATER", "effortLow": 8, "effortHigh": 13,
+                "confidence": 30}
+             ],
+             "decisions": [
+               {"title": "Email reports before a builder", "rationale": "Managers read email; nobody asked for a builder",
+                "decidedOn": "2025-05-04", "decidedBy": "Leadership team", "keyDecision": true, "visibility": "EXTERNAL",
+                "initiatives": ["Scheduled reports", "report builder"], "themes": ["Reporting"], "objectives": ["Happier managers"]},
+               {"title": "%s", "rationale": "Too early", "decidedOn": "2025-05-04", "decidedBy": "Dana",
+                "initiatives": ["%s"]}
+             ]}""";
+
+    @Test
+    void decisionsImportWithTheInitiativesTheyNameOrTheWholeImportIsRefused() throws Exception {
+        String bad = WITH_DECISIONS.formatted("No dashboards this year", "Dashboards");
+        upload("truenorth-json", "", bad).andExpect(status().isOk())
+                .andExpect(jsonPath("$.ready").value(2))
+                .andExpect(jsonPath("$.decisions").value(1))
+                .andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.rejectedRows[0].line").value(13))
+                .andExpect(jsonPath("$.rejectedRows[0].problems[0].field").value("initiatives"))
+                .andExpect(jsonPath("$.rejectedRows[0].problems[0].message").value(containsString("“Dashboards”")))
+                .andExpect(jsonPath("$.preview[2].note").value(containsString("not linked to objectives this roadmap does not have")));
+        upload("truenorth-json", "&dryRun=false", bad).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'line 13: initiatives')]").exists());
+        assertThat(initiatives()).isZero();
+        assertThat(decisions()).isZero();
+
+        upload("truenorth-json", "&dryRun=false&skipRejected=true", bad).andExpect(status().isOk())
+                .andExpect(jsonPath("$.written").value(true)).andExpect(jsonPath("$.decisions").value(1));
+        assertThat(initiatives()).isEqualTo(2);
+        assertThat(decisions()).isEqualTo(1);
+        // the title matched whatever its case, so the decision concerns both initiatives
+        assertThat(jdbc.sql("""
+                select count(*) from roadmap_decision_initiative l join roadmap_decision d on d.id = l.decision_id
+                join roadmap r on r.id = d.roadmap_id where r.product_id = :p""").param("p", productId).query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void decisionsRoundTripThroughPullAndPushInTheirOrder() throws Exception {
+        upload("truenorth-json", "&dryRun=false", WITH_DECISIONS.formatted("Report builder waits", "Report builder"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.decisions").value(2));
+        String pulled = mvc.perform(get("/api/v1/products/" + productId + "/roadmap-file").header("Authorization", token))
+                .andExpect(jsonPath("$.decisions[0].title").value("Email reports before a builder"))
+                .andExpect(jsonPath("$.decisions[0].keyDecision").value(true))
+                .andExpect(jsonPath("$.decisions[0].visibility").value("EXTERNAL"))
+                .andExpect(jsonPath("$.decisions[0].initiatives[1]").value("Report builder"))
+                .andExpect(jsonPath("$.decisions[0].themes[0]").value("Reporting"))
+                .andExpect(jsonPath("$.decisions[1].title").value("Report builder waits"))
+                .andExpect(jsonPath("$.decisions[1].visibility").value("INTERNAL"))
+                .andReturn().getResponse().getContentAsString();
+        long other = fixtures.product(owner, "Copy").id();
+        mvc.perform(post("/api/v1/products/" + other + "/imports?format=truenorth-json&dryRun=false")
+                .header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(pulled)).andExpect(status().isOk());
+        String copy = mvc.perform(get("/api/v1/products/" + other + "/roadmap-file").header("Authorization", token))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(withoutProduct(copy)).isEqualTo(withoutProduct(pulled));
+    }
+
     static String withoutProduct(String document) {
         return document.replaceFirst("\"product\":\"[^\"]*\",", "");
     }

@@ -3,6 +3,7 @@ package app.truenorth.views;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.truenorth.roadmap.domain.Horizon;
+import app.truenorth.views.AudienceView.DecisionView;
 import app.truenorth.views.AudienceView.ItemView;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -29,7 +30,7 @@ class AudienceViewsTest {
     }
 
     private static AudienceView view(Audience a) {
-        return AudienceViews.build(Planted.data(), Preset.defaults(a), TODAY);
+        return AudienceViews.build(Planted.data(), Planted.gates(), Preset.defaults(a), TODAY);
     }
 
     @Test
@@ -83,7 +84,8 @@ class AudienceViewsTest {
                 .containsExactly(Planted.SECRET_ITEM, "Technology: " + Planted.DEP_EXTERNAL);
         assertThat(v.risks()).singleElement().satisfies(r -> assertThat(r.mitigation()).isEqualTo(Planted.MITIGATION));
         String all = everything(v);
-        for (String s : List.of(Planted.SECRET_DESCRIPTION, Planted.TEAM, Planted.DEP_NOTE, Planted.RISK_OWNER, Planted.EXACT)) {
+        for (String s : List.of(Planted.SECRET_DESCRIPTION, Planted.TEAM, Planted.DEP_NOTE, Planted.RISK_OWNER, Planted.EXACT,
+                Planted.SECRET_RATIONALE, Planted.DECIDER, Planted.MINOR_DECISION, Planted.DECIDED_EXACT, Planted.GATE_RATIONALE)) {
             assertThat(all).contains(s);
         }
     }
@@ -96,6 +98,71 @@ class AudienceViewsTest {
             assertThat(all).as("%s export leaks", audience).doesNotContain(secret);
         }
         assertThat(all).contains(Planted.PUBLIC_ITEM);
+        if (audience != Audience.CUSTOMER) {
+            // the decisions section is there to be redacted, not missing altogether
+            assertThat(all).contains(Planted.PUBLIC_DECISION, Planted.PUBLIC_RATIONALE);
+        }
+    }
+
+    @Test
+    void theExecutiveSeesKeyDecisionsInternalOnesAndTheGateIncludedLatestFirstInQuarters() {
+        AudienceView v = view(Audience.EXECUTIVE);
+        assertThat(v.decisions()).extracting(DecisionView::title).containsExactly(Planted.PUBLIC_DECISION, Planted.SECRET_DECISION,
+                "Go at the go/no-go gate of “Fleet visibility strategy”");
+        assertThat(v.decisionsHeading()).isEqualTo("Key decisions");
+        assertThat(v.decisions().getFirst().decided()).isEqualTo("2025-Q4");
+        assertThat(v.decisions().getFirst().decidedBy()).isEqualTo(Planted.DECIDER);
+        assertThat(v.decisions().getFirst().concerns()).containsExactly(Planted.PUBLIC_ITEM, Planted.SECRET_ITEM, Planted.PUBLIC_THEME,
+                Planted.SECRET_THEME, Planted.OBJECTIVE);
+        assertThat(v.decisions().getLast().rationale()).contains(Planted.GATE_RATIONALE);
+    }
+
+    @Test
+    void salesSeeOnlyExternalKeyDecisionsAndNothingInternalTheyConcern() {
+        AudienceView v = view(Audience.SALES);
+        assertThat(v.decisions()).singleElement().satisfies(d -> {
+            assertThat(d.title()).isEqualTo(Planted.PUBLIC_DECISION);
+            assertThat(d.concerns()).containsExactly(Planted.PUBLIC_ITEM, Planted.PUBLIC_THEME);
+            assertThat(d.decidedBy()).isNull();
+            assertThat(d.decided()).isEqualTo("2025-Q4");
+        });
+    }
+
+    @Test
+    void customersSeeNoDecisionsUntilTheirPresetShowsThemAndThenOnlyExternalKeyOnesWithoutDates() {
+        assertThat(view(Audience.CUSTOMER).decisions()).isEmpty();
+        Preset customer = Preset.defaults(Audience.CUSTOMER);
+        Preset withDecisions = new Preset(Audience.CUSTOMER, EnumSet.of(ViewField.THEMES, ViewField.DECISIONS), true,
+                customer.horizons(), 0, 0, DatePrecision.HORIZON, false, 0);
+        assertThat(withDecisions.problems()).isEmpty();
+        AudienceView v = AudienceViews.build(Planted.data(), Planted.gates(), withDecisions, TODAY);
+        assertThat(v.decisions()).extracting(DecisionView::title).containsExactly(Planted.PUBLIC_DECISION, Planted.MINOR_DECISION);
+        assertThat(v.decisions()).allSatisfy(d -> {
+            assertThat(d.decided()).isNull();
+            assertThat(d.decidedBy()).isNull();
+            assertThat(d.concerns()).doesNotContain(Planted.SECRET_ITEM, Planted.SECRET_THEME, Planted.OBJECTIVE);
+        });
+        // even a customer preset stored without the external-only rule (which a save refuses) shows no internal decision
+        Preset broken = new Preset(Audience.CUSTOMER, EnumSet.of(ViewField.DECISIONS), false, customer.horizons(), 0, 0,
+                DatePrecision.HORIZON, false, 0);
+        assertThat(AudienceViews.build(Planted.data(), Planted.gates(), broken, TODAY).decisions()).extracting(DecisionView::title)
+                .doesNotContain(Planted.SECRET_DECISION, "Go at the go/no-go gate of “Fleet visibility strategy”");
+    }
+
+    @Test
+    void engineeringSeesEveryDecisionWithExactDatesAndAPresetLimitsHowMany() {
+        AudienceView v = view(Audience.ENGINEERING);
+        assertThat(v.decisions()).extracting(DecisionView::title).containsExactly(Planted.PUBLIC_DECISION, Planted.SECRET_DECISION,
+                Planted.MINOR_DECISION, "Go at the go/no-go gate of “Fleet visibility strategy”");
+        assertThat(v.decisions()).extracting(DecisionView::key).containsExactly(true, true, false, true);
+        assertThat(v.decisionsHeading()).isEqualTo("Decisions");
+        assertThat(v.decisions().getFirst().decided()).isEqualTo(Planted.DECIDED_EXACT);
+        Preset latestOnly = new Preset(Audience.ENGINEERING, EnumSet.of(ViewField.DECISIONS), false, EnumSet.allOf(Horizon.class), 0, 0,
+                DatePrecision.EXACT, false, 1);
+        assertThat(AudienceViews.build(Planted.data(), Planted.gates(), latestOnly, TODAY).decisions()).extracting(DecisionView::title)
+                .containsExactly(Planted.PUBLIC_DECISION);
+        assertThat(new Preset(Audience.SALES, EnumSet.noneOf(ViewField.class), true, EnumSet.allOf(Horizon.class), 0, 0,
+                DatePrecision.QUARTER, true, 101).problems()).containsOnlyKeys("maxDecisions");
     }
 
     @Test
@@ -114,7 +181,7 @@ class AudienceViewsTest {
         AudienceView v = AudienceViews.build(data, Preset.defaults(Audience.ENGINEERING), TODAY);
         var tricky = new AudienceView(v.productName(), v.audience(), v.asOf(), v.precision(), v.shownFields(), v.themes(), v.objectives(),
                 List.of(new ItemView(1, "=HYPERLINK(\"x\")", null, null, null, Horizon.NOW, null, "Now", null, null, null, null, null, null,
-                        List.of())), List.of(), List.of());
+                        List.of())), List.of(), List.of(), List.of());
         assertThat(exports.csv(tricky)).contains("\"'=HYPERLINK(\"\"x\"\")\"");
     }
 
@@ -124,7 +191,8 @@ class AudienceViewsTest {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(executive)) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertThat(text).contains(Planted.OBJECTIVE, Planted.PUBLIC_ITEM, Planted.RISK);
+            assertThat(text).contains(Planted.OBJECTIVE, Planted.PUBLIC_ITEM, Planted.RISK, "Key decisions", Planted.SECRET_DECISION,
+                    Planted.PUBLIC_RATIONALE);
             // a look at what an executive would print
             java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
             javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 80), "png",

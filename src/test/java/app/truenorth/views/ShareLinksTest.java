@@ -71,6 +71,8 @@ class ShareLinksTest {
     @Autowired
     Roadmaps roadmaps;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     JdbcClient jdbc;
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -82,7 +84,7 @@ class ShareLinksTest {
     World plantedWorld() {
         var owner = fixtures.owner();
         long productId = fixtures.product(owner, "Atlas").id();
-        Planted.plant(roadmaps, owner, productId);
+        Planted.plant(context, owner, productId);
         return new World(owner, fixtures.token(owner), productId);
     }
 
@@ -128,7 +130,16 @@ class ShareLinksTest {
             assertThat(everything.toString()).as("%s share leaks", audience).doesNotContain(secret);
         }
         if (audience == Audience.ENGINEERING) {
-            assertThat(everything.toString()).contains(Planted.SECRET_DESCRIPTION, Planted.RISK_OWNER, Planted.DEP_NOTE);
+            assertThat(everything.toString()).contains(Planted.SECRET_DESCRIPTION, Planted.RISK_OWNER, Planted.DEP_NOTE,
+                    Planted.MINOR_DECISION, Planted.SECRET_RATIONALE);
+        }
+        if (audience == Audience.EXECUTIVE) {
+            // the key decisions, internal ones and the strategy session's go decision included
+            assertThat(everything.toString()).contains("Key decisions", Planted.SECRET_DECISION, Planted.PUBLIC_DECISION,
+                    Planted.GATE_RATIONALE, "2025-Q4");
+        }
+        if (audience == Audience.SALES) {
+            assertThat(everything.toString()).contains(Planted.PUBLIC_DECISION, Planted.PUBLIC_RATIONALE);
         }
     }
 
@@ -231,7 +242,47 @@ class ShareLinksTest {
         // the shared page follows the edited preset: descriptions are gone now
         String path = createLink(w, "customer", null, null);
         String html = mvc.perform(get(path)).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains(Planted.PUBLIC_ITEM).doesNotContain(Planted.PUBLIC_DESCRIPTION);
+        assertThat(html).contains(Planted.PUBLIC_ITEM).doesNotContain(Planted.PUBLIC_DESCRIPTION).doesNotContain(Planted.PUBLIC_DECISION);
+
+        // customers see decisions once their preset shows them: the external ones, never an internal one
+        String decisions = json.writeValueAsString(Map.of("fields", List.of("THEMES", "DECISIONS"), "externalOnly", true,
+                "horizons", List.of("NOW", "NEXT", "LATER"), "maxItems", 0, "maxRisks", 0, "precision", "HORIZON",
+                "keyDecisionsOnly", false, "maxDecisions", 0, "version", 1));
+        MvcResult shown = mvc.perform(put(base + "customer").header("Authorization", Fixtures.bearer(w.token()))
+                .contentType(MediaType.APPLICATION_JSON).content(decisions)).andReturn();
+        assertThat(shown.getResponse().getStatus()).as(shown.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(json.readTree(shown.getResponse().getContentAsString()).get("keyDecisionsOnly").asBoolean()).isFalse();
+        StringBuilder customer = new StringBuilder(mvc.perform(get(path)).andReturn().getResponse().getContentAsString());
+        for (String format : List.of("md", "csv", "json")) {
+            customer.append(mvc.perform(get(path + "/export/" + format)).andReturn().getResponse().getContentAsString());
+        }
+        customer.append(pdfText(mvc.perform(get(path + "/export/pdf")).andReturn().getResponse().getContentAsByteArray()));
+        assertThat(customer.toString()).contains(Planted.PUBLIC_DECISION, Planted.PUBLIC_RATIONALE, Planted.MINOR_DECISION);
+        for (String secret : Planted.FORBIDDEN.get(Audience.CUSTOMER).stream().filter(s -> !s.equals(Planted.MINOR_DECISION)
+                && !s.equals("Sassafras")).toList()) {
+            assertThat(customer.toString()).as("customer view with decisions leaks").doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void editorsChooseOnTheViewsPageWhichDecisionsAnAudienceSees() throws Exception {
+        World w = plantedWorld();
+        String views = "/products/" + w.productId() + "/views";
+        String page = mvc.perform(get(views).with(w.owner().session())).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("name=\"keyDecisionsOnly\"", "id=\"f-maxDecisions-executive\"", "key decisions (latest 5)");
+        // every decision, not only the key ones, and at most three of them
+        MvcResult saved = mvc.perform(post(views + "/executive/preset").with(w.owner().session()).with(csrf())
+                .param("fields", "THEMES", "DECISIONS", "OWNERS").param("horizons", "NOW", "NEXT").param("maxItems", "8")
+                .param("maxRisks", "5").param("maxDecisions", "3").param("precision", "EXACT").param("version", "0")).andReturn();
+        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo(views);
+        String executive = mvc.perform(get(views + "/executive").with(w.owner().session())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(executive).contains(">Decisions<", Planted.PUBLIC_DECISION, Planted.SECRET_DECISION, Planted.MINOR_DECISION,
+                "Decided " + Planted.DECIDED_EXACT + " by " + Planted.DECIDER).doesNotContain(Planted.GATE_RATIONALE); // the fourth latest
+        MvcResult refused = mvc.perform(post(views + "/executive/preset").with(w.owner().session()).with(csrf())
+                .param("fields", "DECISIONS").param("horizons", "NOW").param("maxDecisions", "many").param("precision", "EXACT")
+                .param("version", "1")).andReturn();
+        assertThat(refused.getResponse().getContentAsString()).contains("must be a whole number");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.truenorth.health.rules;
 
+import app.truenorth.roadmap.domain.Decision;
 import app.truenorth.roadmap.domain.Dependency;
 import app.truenorth.roadmap.domain.Initiative;
 import app.truenorth.roadmap.domain.Objective;
@@ -14,12 +15,27 @@ import java.util.Map;
  * A roadmap read from its YAML file into the roadmap's own domain model, with what the health checks
  * need beyond it. Ids are given in file order (the first initiative is 1); {@code initiativeKeys} and
  * {@code initiativeLines} map them back to the file for messages and SARIF locations.
+ *
+ * @param decisions the file's decision log, in file order (no health rule reads it)
  */
 public record RoadmapFile(String product, ScoringMethod scoring, int reviewCadenceDays, LocalDate lastReviewed,
         LocalDate lastSnapshot, Thresholds thresholds, List<Theme> themes, List<Objective> objectives,
         List<Initiative> initiatives, List<Dependency> dependencies, List<Risk> risks, Map<Long, LocalDate> lastActivity,
         List<AudienceLinks> audiences, List<String> antiGoals, Map<Long, String> initiativeKeys,
-        Map<Long, Integer> initiativeLines) {
+        Map<Long, Integer> initiativeLines, List<Decision> decisions) {
+
+    public RoadmapFile {
+        decisions = decisions == null ? List.of() : List.copyOf(decisions);
+    }
+
+    /** A file without a decision log. */
+    public RoadmapFile(String product, ScoringMethod scoring, int reviewCadenceDays, LocalDate lastReviewed, LocalDate lastSnapshot,
+            Thresholds thresholds, List<Theme> themes, List<Objective> objectives, List<Initiative> initiatives,
+            List<Dependency> dependencies, List<Risk> risks, Map<Long, LocalDate> lastActivity, List<AudienceLinks> audiences,
+            List<String> antiGoals, Map<Long, String> initiativeKeys, Map<Long, Integer> initiativeLines) {
+        this(product, scoring, reviewCadenceDays, lastReviewed, lastSnapshot, thresholds, themes, objectives, initiatives,
+                dependencies, risks, lastActivity, audiences, antiGoals, initiativeKeys, initiativeLines, List.of());
+    }
 
     public HealthInput healthInput(LocalDate today) {
         return new HealthInput(initiatives, dependencies, reviewCadenceDays, lastReviewed, lastSnapshot, lastActivity, audiences,

@@ -1,6 +1,7 @@
 package app.truenorth.health.rules;
 
 import app.truenorth.health.rules.RoadmapFileException.Problem;
+import app.truenorth.roadmap.domain.Decision;
 import app.truenorth.roadmap.domain.Dependency;
 import app.truenorth.roadmap.domain.Direction;
 import app.truenorth.roadmap.domain.EffortRange;
@@ -307,6 +308,25 @@ public final class RoadmapYaml {
                         node.get("impact").asInt(), text(node, "mitigation"), text(node, "owner")));
             });
 
+            List<Decision> decisions = new ArrayList<>();
+            each("decisions", (node, path, id) -> {
+                List<Long> initiativeRefs = refs(node, path, "initiatives", initiativeIds, "initiative");
+                List<Long> themeRefs = refs(node, path, "themes", themeIds, "theme");
+                List<Long> objectiveRefs = refs(node, path, "objectives", objectiveIds, "objective");
+                LocalDate decided = date(node, path, "decided");
+                // a missing or unreadable date is already reported (by the schema or by date())
+                Decision.problems(node.get("title").asText(), node.get("rationale").asText(), decided, node.get("decidedBy").asText(), null)
+                        .forEach((field, message) -> {
+                            if (!field.equals("decidedOn")) {
+                                problem(path + "/" + field, message);
+                            }
+                        });
+                decisions.add(new Decision(id, node.get("title").asText(), node.get("rationale").asText(), decided,
+                        node.get("decidedBy").asText(), null, node.path("keyDecision").asBoolean(false),
+                        Visibility.valueOf(node.path("visibility").asText("internal").toUpperCase(Locale.ROOT)), initiativeRefs,
+                        themeRefs, objectiveRefs));
+            });
+
             List<AudienceLinks> audiences = new ArrayList<>();
             for (JsonNode a : root.path("audiences")) {
                 audiences.add(new AudienceLinks(a.get("audience").asText(), a.get("view").asText(), a.path("external").asBoolean(false),
@@ -319,7 +339,20 @@ public final class RoadmapYaml {
                 throw new RoadmapFileException(sorted(problems));
             }
             return new RoadmapFile(root.get("product").asText(), scoring, cadence, lastReviewed, lastSnapshot, thresholds, themes,
-                    objectives, initiatives, dependencies, risks, activity, audiences, antiGoals, keys, initiativeLines);
+                    objectives, initiatives, dependencies, risks, activity, audiences, antiGoals, keys, initiativeLines, decisions);
+        }
+
+        /** The ids of a list of keys, each reported at its own line when nothing has it. */
+        private List<Long> refs(JsonNode node, String path, String field, Map<String, Long> ids, String kind) {
+            List<Long> found = new ArrayList<>();
+            int i = 0;
+            for (JsonNode ref : node.path(field)) {
+                Long id = resolve(ids, ref.asText(), path + "/" + field + "/" + i++, kind);
+                if (id != null) {
+                    found.add(id);
+                }
+            }
+            return found;
         }
 
         private Thresholds thresholds(JsonNode t) {

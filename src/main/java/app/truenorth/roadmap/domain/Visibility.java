@@ -1,6 +1,6 @@
 package app.truenorth.roadmap.domain;
 
-/** Whether an initiative may appear on the customer-facing roadmap. */
+/** Whether an initiative or a decision may appear beyond the company: on the customer-facing roadmap (and, for decisions, the sales view). */
 public enum Visibility {
     INTERNAL("Internal"),
     EXTERNAL("External");

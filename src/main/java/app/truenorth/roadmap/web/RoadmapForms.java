@@ -3,6 +3,7 @@ package app.truenorth.roadmap.web;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.Stored;
+import app.truenorth.roadmap.domain.Decision;
 import app.truenorth.roadmap.domain.Direction;
 import app.truenorth.roadmap.domain.ExternalKind;
 import app.truenorth.roadmap.domain.Horizon;
@@ -199,6 +200,50 @@ public final class RoadmapForms {
             Map<String, String> p = new LinkedHashMap<>();
             var in = new RoadmapInputs.RiskInput(longValue(initiativeId, "initiativeId", p), title, integer(likelihood, "likelihood", p),
                     integer(impact, "impact", p), mitigation, owner);
+            if (!p.isEmpty()) {
+                throw new InvalidInputException(p);
+            }
+            return in;
+        }
+    }
+
+    /**
+     * A decision as typed. Who decided is a member ({@code decidedByUserId}) or a name ({@code decidedBy});
+     * check boxes come as lists of ids, and {@code keyDecision} is present only when ticked.
+     */
+    public record DecisionForm(String title, String rationale, String decidedOn, String decidedByUserId, String decidedBy,
+            String keyDecision, String visibility, List<Long> initiativeIds, List<Long> themeIds, List<Long> objectiveIds,
+            Integer version) {
+
+        public DecisionForm {
+            initiativeIds = initiativeIds == null ? List.of() : initiativeIds;
+            themeIds = themeIds == null ? List.of() : themeIds;
+            objectiveIds = objectiveIds == null ? List.of() : objectiveIds;
+        }
+
+        /** A new decision, taken today by the person recording it, about the initiative given (if any). */
+        public static DecisionForm empty(LocalDate today, Long decidedByUserId, Long initiativeId) {
+            return new DecisionForm("", "", today.toString(), decidedByUserId == null ? "" : decidedByUserId.toString(), "", null,
+                    "INTERNAL", initiativeId == null ? List.of() : List.of(initiativeId), List.of(), List.of(), null);
+        }
+
+        public static DecisionForm of(Stored<Decision> s) {
+            Decision d = s.value();
+            return new DecisionForm(d.title(), d.rationale(), d.decidedOn().toString(),
+                    d.decidedByUserId() == null ? "" : d.decidedByUserId().toString(), d.decidedByUserId() == null ? d.decidedBy() : "",
+                    d.keyDecision() ? "true" : null, d.visibility().name(), d.initiativeIds(), d.themeIds(), d.objectiveIds(),
+                    s.version());
+        }
+
+        public boolean key() {
+            return "true".equals(keyDecision) || "on".equals(keyDecision);
+        }
+
+        RoadmapInputs.DecisionInput input() {
+            Map<String, String> p = new LinkedHashMap<>();
+            var in = new RoadmapInputs.DecisionInput(title, rationale, date(decidedOn, "decidedOn", p), decidedBy,
+                    longValue(decidedByUserId, "decidedByUserId", p), key(), parse(Visibility.class, visibility, "visibility", p),
+                    initiativeIds, themeIds, objectiveIds);
             if (!p.isEmpty()) {
                 throw new InvalidInputException(p);
             }

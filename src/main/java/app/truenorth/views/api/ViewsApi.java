@@ -56,22 +56,23 @@ class ViewsApi {
     }
 
     record PresetJson(String audience, List<String> fields, boolean externalOnly, List<String> horizons, int maxItems, int maxRisks,
-            String precision, boolean custom, int version) {
+            String precision, boolean keyDecisionsOnly, int maxDecisions, boolean custom, int version) {
 
         static PresetJson of(Views.StoredPreset p) {
             var preset = p.preset();
             return new PresetJson(preset.audience().slug(), preset.fields().stream().map(Enum::name).toList(), preset.externalOnly(),
                     preset.horizons().stream().map(Enum::name).toList(), preset.maxItems(), preset.maxRisks(), preset.precision().name(),
-                    p.custom(), p.version());
+                    preset.keyDecisionsOnly(), preset.maxDecisions(), p.custom(), p.version());
         }
     }
 
     /**
      * A preset as sent: field and horizon names as in {@link ViewField} and {@link Horizon}; omitted or
-     * empty horizons mean all of them.
+     * empty horizons mean all of them. {@code keyDecisionsOnly} and {@code maxDecisions} left out keep the
+     * audience's defaults (key decisions only, at most five; engineering all).
      */
     record PresetUpdate(List<ViewField> fields, Boolean externalOnly, List<Horizon> horizons, Integer maxItems, Integer maxRisks,
-            DatePrecision precision, Integer version) {
+            DatePrecision precision, Boolean keyDecisionsOnly, Integer maxDecisions, Integer version) {
     }
 
     /** {@code audience}: whose view the link shows; {@code sharedWith}: who it was handed to. */
@@ -119,7 +120,8 @@ class ViewsApi {
                 ? EnumSet.allOf(Horizon.class) : EnumSet.copyOf(body.horizons().stream().filter(h -> h != null).toList());
         DatePrecision precision = body.precision();
         var saved = views.updatePreset(productId, a, new Views.PresetInput(fields, Boolean.TRUE.equals(body.externalOnly()), horizons,
-                body.maxItems() == null ? 0 : body.maxItems(), body.maxRisks() == null ? 0 : body.maxRisks(), precision), version);
+                body.maxItems() == null ? 0 : body.maxItems(), body.maxRisks() == null ? 0 : body.maxRisks(), precision,
+                body.keyDecisionsOnly(), body.maxDecisions()), version);
         return ResponseEntity.ok().eTag(Versioned.etag(a.ordinal(), saved.version())).body(PresetJson.of(saved));
     }
 

@@ -60,7 +60,7 @@ class ViewsPages {
 
     /** A preset form as posted: check boxes come as lists of names. */
     record PresetForm(List<String> fields, String externalOnly, List<String> horizons, String maxItems, String maxRisks,
-            String precision, Integer version) {
+            String precision, String keyDecisionsOnly, String maxDecisions, Integer version) {
     }
 
     @GetMapping("/products/{productId}/views")
@@ -167,6 +167,7 @@ class ViewsPages {
         }
         int maxItems = number(form.maxItems(), "maxItems", problems);
         int maxRisks = number(form.maxRisks(), "maxRisks", problems);
+        int maxDecisions = number(form.maxDecisions(), "maxDecisions", problems);
         DatePrecision precision = null;
         try {
             precision = form.precision() == null ? null : DatePrecision.valueOf(form.precision());
@@ -176,8 +177,12 @@ class ViewsPages {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new Views.PresetInput(fields, "true".equals(form.externalOnly()) || "on".equals(form.externalOnly()), horizons, maxItems,
-                maxRisks, precision);
+        return new Views.PresetInput(fields, ticked(form.externalOnly()), horizons, maxItems, maxRisks, precision,
+                ticked(form.keyDecisionsOnly()), maxDecisions);
+    }
+
+    private static boolean ticked(String checkbox) {
+        return "true".equals(checkbox) || "on".equals(checkbox);
     }
 
     private static int number(String text, String field, Map<String, String> problems) {
