@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * Entry point of the command-line tools. The jar's main method hands over here when the first
  * argument names a command, so these never start the server.
  */
-@Command(name = "truenorth", mixinStandardHelpOptions = true, version = "TrueNorth CLI 0.1",
+@Command(name = "truenorth", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "TrueNorth CLI 0.1",
         description = "Work with a TrueNorth server from the command line, authenticated by a personal API token "
                 + "(Account → API tokens) in TRUENORTH_TOKEN or --token; lint and render roadmap files offline, with no server.",
         subcommands = {WhoamiCommand.class, ProductsCommand.class, LintCommand.class, RenderCommand.class, PushCommand.class,

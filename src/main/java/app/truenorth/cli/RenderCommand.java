@@ -44,18 +44,22 @@ import picocli.CommandLine.Spec;
         description = {"Render a roadmap.yaml file for one audience, offline: the same audience presets and redaction as the server's "
                 + "share links and exports (a customer render never holds internal initiatives, teams, owners, notes or exact dates).",
                 ""},
-        footer = {"", "Formats and types:",
-                "  timeline  svg, png, pdf (the picture, then the list by quarter), md (the list by quarter)",
-                "  horizon   pdf, md: Now / Next / Later          theme  pdf, md: initiatives by theme",
-                "  goal      pdf, md: by objective (executive and engineering only: the others do not see objectives)",
-                "  kanban    pdf, md: by stage (executive, engineering and sales: customers do not see stages)",
+        footer = {"", "Formats (--format) and the types each is drawn as:",
+                "  timeline  svg, png; pdf (the picture, then a list by quarter); md (the list)",
+                "  horizon   pdf, md: Now / Next / Later",
+                "  theme     pdf, md: initiatives under their themes",
+                "  goal      pdf, md: under the objectives they serve (executive, engineering)",
+                "  kanban    pdf, md: in columns by stage (executive, engineering, sales)",
                 "  csv, json: the audience's data, whatever the format.",
-                "", "Exit codes: 0 written; 1 the output could not be written; 2 the roadmap file is unreadable or invalid (line-numbered",
-                "  messages, as with lint), or an option is not valid.",
+                "Sales and customers do not see objectives, so they have no goal format;",
+                "customers do not see stages either, so they have no kanban format.",
+                "", "Exit codes: 0 written; 1 the output could not be written; 2 the roadmap",
+                "  file is unreadable or invalid (line-numbered messages, as with lint), or",
+                "  an option is not valid.",
                 "", "Examples:",
-                "  truenorth render roadmap.yaml --format timeline --audience customer -o roadmap.svg",
-                "  truenorth render roadmap.yaml --format horizon --audience executive -o board.pdf",
-                "  truenorth render roadmap.yaml --format theme --audience sales -o - > sales.md"})
+                "  truenorth render roadmap.yaml --audience customer -o roadmap.svg",
+                "  truenorth render roadmap.yaml --format horizon --audience executive -o b.pdf",
+                "  truenorth render roadmap.yaml --format theme --audience sales > sales.md"})
 final class RenderCommand implements Callable<Integer> {
 
     @Spec
@@ -73,7 +77,7 @@ final class RenderCommand implements Callable<Integer> {
     String audience;
 
     @Option(names = {"-o", "--output"}, defaultValue = "-", paramLabel = "FILE",
-            description = "Where to write; its ending picks the type (.svg, .png, .pdf, .md, .csv, .json). "
+            description = "Where to write; the file name's ending picks the type: svg, png, pdf, md, csv or json. "
                     + "- (the default) writes Markdown, SVG, CSV or JSON to standard output.")
     String output;
 

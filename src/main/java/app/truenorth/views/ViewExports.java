@@ -89,8 +89,8 @@ public final class ViewExports {
         if (!supports(view, layout)) {
             String available = Arrays.stream(RoadmapFormat.values()).filter(f -> supports(view, f)).map(RoadmapFormat::slug)
                     .collect(Collectors.joining(", "));
-            return Optional.of("the " + view.audience().label() + " view does not show " + needs.label().toLowerCase()
-                    + ", so it has no " + layout.slug() + " format; it has " + available);
+            return Optional.of("the " + view.audience().slug() + " view does not show " + needs.label().toLowerCase()
+                    + ", so there is no " + layout.slug() + " format for it; choose " + available);
         }
         return Optional.empty();
     }
@@ -416,6 +416,7 @@ public final class ViewExports {
             th { font-size: 8pt; color: #5a6072; } .bar { background: #eceefe; height: 2.5mm; width: 30mm; }
             .fill { background: #2f3fc4; height: 2.5mm; } .cols { width: 100%; } .cols td { border: none; padding: 0 3mm 0 0; width: 50%; }
             .timeline { width: 100%; } h3 { font-size: 10pt; margin: 3mm 0 1mm 0; } h3 + p.muted { margin: 0 0 1mm 0; }
+            .items { table-layout: fixed; } .items th.what { width: 46%; }
             .board td { width: 20%; border: none; padding: 0 1.5mm 0 0; } .board th { border-bottom: 1pt solid #2331a3; }
             .card { border: 0.5pt solid #dfe2ec; border-radius: 1.5mm; padding: 1.5mm; margin: 0 0 1.5mm 0; }
             """;
@@ -474,7 +475,7 @@ public final class ViewExports {
         }
         h.append("<h2>").append(sectionsHeading(layout)).append("</h2>");
         switch (layout) {
-            case HORIZON -> initiativeTable(h, v, v.items());
+            case HORIZON -> initiativeTable(h, v, v.items(), false, v.shows("THEMES"));
             case KANBAN -> board(h, sections(v, layout));
             default -> {
                 for (Section section : sections(v, layout)) {
@@ -485,7 +486,7 @@ public final class ViewExports {
                     if (section.items().isEmpty()) {
                         h.append("<p class=\"muted\">Nothing on the roadmap serves this yet.</p>");
                     } else {
-                        initiativeTable(h, v, section.items());
+                        initiativeTable(h, v, section.items(), true, v.shows("THEMES") && layout != RoadmapFormat.THEME);
                     }
                 }
             }
@@ -532,10 +533,13 @@ public final class ViewExports {
         return "<div class=\"bar\"><div class=\"fill\" style=\"width:" + o.percent() + "%\"></div></div>" + e(o.share());
     }
 
-    /** One row per initiative, with a column for each field the audience sees. */
-    private static void initiativeTable(StringBuilder h, AudienceView v, List<ItemView> items) {
-        h.append("<table><tr><th>Initiative</th><th>When</th>");
-        if (v.shows("THEMES")) {
+    /**
+     * One row per initiative, with a column for each field the audience sees (but the theme under a
+     * theme's own heading). Grouped tables share fixed column widths, so they line up down the page.
+     */
+    private static void initiativeTable(StringBuilder h, AudienceView v, List<ItemView> items, boolean grouped, boolean themes) {
+        h.append(grouped ? "<table class=\"items\">" : "<table>").append("<tr><th class=\"what\">Initiative</th><th>When</th>");
+        if (themes) {
             h.append("<th>Theme</th>");
         }
         if (v.shows("STAGE")) {
@@ -554,7 +558,7 @@ public final class ViewExports {
                 h.append("<br/><span class=\"muted\">").append(e(i.description())).append("</span>");
             }
             h.append("</td><td>").append(e(i.when())).append("</td>");
-            if (v.shows("THEMES")) {
+            if (themes) {
                 h.append("<td>").append(e(i.theme())).append("</td>");
             }
             if (v.shows("STAGE")) {
