@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
@@ -181,12 +182,18 @@ final class RenderCommand implements Callable<Integer> {
         return 2;
     }
 
-    /** Written next to the target and moved into place, so a failed render never leaves half a file. */
+    /**
+     * Written next to the target and moved into place, so a failed render never leaves half a file. Not
+     * through createTempFile: that makes the file readable by its owner only, and a render is for sharing.
+     */
     private static void write(Path target, byte[] bytes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, ".truenorth-render-", ".tmp");
+        if (Files.isDirectory(target)) {
+            throw new IOException("it is a folder");
+        }
+        Path temp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".tmp");
         try {
-            Files.write(temp, bytes);
+            Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);

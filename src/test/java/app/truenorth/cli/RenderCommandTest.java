@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,17 +59,11 @@ class RenderCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
-    static Result run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    static Result render(String... more) {
+    static CliRun render(String... more) {
         List<String> args = new ArrayList<>(List.of("render", PLANTED.toString(), "--today", TODAY));
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
@@ -263,6 +255,19 @@ class RenderCommandTest {
         assertThat(binary.code()).isEqualTo(2);
         assertThat(binary.err()).contains("PDF is binary: write it to a file");
         assertThat(binary.out()).isEmpty();
+    }
+
+    @Test
+    void aRenderedFileIsReadableLikeAnyOtherAndReplacesAnOlderOne() throws Exception {
+        Path file = dir.resolve("roadmap.md");
+        Files.writeString(file, "an older render");
+        Path other = Files.writeString(dir.resolve("other.txt"), "written the ordinary way");
+        assertThat(render("--audience", "customer", "-o", file.toString()).code()).isZero();
+        assertThat(Files.readString(file)).startsWith("# Planted Fleet roadmap");
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(other));
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(file, other); // no temporary file left beside it
+        }
     }
 
     @Test
