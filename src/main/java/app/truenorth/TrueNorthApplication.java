@@ -1,7 +1,6 @@
 package app.truenorth;
 
 import app.truenorth.cli.Cli;
-import java.io.PrintWriter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
@@ -13,7 +12,7 @@ public class TrueNorthApplication {
     public static void main(String[] args) {
         if (Cli.handles(args)) {
             // command-line tools: no server, no Spring context
-            System.exit(Cli.run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+            System.exit(Cli.exec(args));
         }
         SpringApplication.run(TrueNorthApplication.class, args);
     }

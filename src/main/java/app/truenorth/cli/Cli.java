@@ -1,7 +1,9 @@
 package app.truenorth.cli;
 
+import com.openhtmltopdf.util.XRLog;
 import java.io.PrintWriter;
 import java.util.Set;
+import java.util.logging.Level;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,14 +11,14 @@ import picocli.CommandLine.Command;
  * Entry point of the command-line tools. The jar's main method hands over here when the first
  * argument names a command, so these never start the server.
  */
-@Command(name = "truenorth", mixinStandardHelpOptions = true, version = "TrueNorth CLI 0.1",
-        description = "Work with a TrueNorth server from the command line. Authenticate with a personal API token "
-                + "(Account → API tokens) in TRUENORTH_TOKEN or --token.",
-        subcommands = {WhoamiCommand.class, ProductsCommand.class, LintCommand.class, PushCommand.class, PullCommand.class,
-                CommandLine.HelpCommand.class})
+@Command(name = "truenorth", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "TrueNorth CLI 0.1",
+        description = "Work with a TrueNorth server from the command line, authenticated by a personal API token "
+                + "(Account → API tokens) in TRUENORTH_TOKEN or --token; lint and render roadmap files offline, with no server.",
+        subcommands = {WhoamiCommand.class, ProductsCommand.class, LintCommand.class, RenderCommand.class, PushCommand.class,
+                PullCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
 
-    private static final Set<String> COMMANDS = Set.of("whoami", "products", "lint", "push", "pull", "help", "--version");
+    private static final Set<String> COMMANDS = Set.of("whoami", "products", "lint", "render", "push", "pull", "help", "--version");
 
     private Cli() {
     }
@@ -24,6 +26,16 @@ public final class Cli {
     /** True when the arguments ask for a command rather than for the server. */
     public static boolean handles(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    /**
+     * The process entry: libraries log only warnings, and to standard error, so output written to
+     * standard output ({@code render -o -}, {@code lint --format json}) is exactly the document.
+     */
+    public static int exec(String[] args) {
+        System.setProperty("logback.configurationFile", "app/truenorth/cli/logback-cli.xml");
+        XRLog.listRegisteredLoggers().forEach(name -> XRLog.setLevel(name, Level.WARNING));
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {

@@ -5,13 +5,8 @@ import app.truenorth.health.rules.LintOutput;
 import app.truenorth.health.rules.RoadmapFile;
 import app.truenorth.health.rules.RoadmapFileException;
 import app.truenorth.health.rules.RoadmapYaml;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,29 +44,15 @@ final class LintCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: --format must be text, json or sarif, not “" + format + "”");
             return 2;
         }
-        String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            return invalid(out, name, "is not UTF-8 text");
-        } catch (IOException e) {
-            return invalid(out, name, "cannot be read (" + (Files.exists(file) ? e.getClass().getSimpleName() : "no such file") + ")");
-        }
         RoadmapFile roadmap;
         try {
-            roadmap = RoadmapYaml.read(text);
+            roadmap = RoadmapYaml.read(file);
         } catch (RoadmapFileException e) {
-            spec.commandLine().getOut().print(LintOutput.invalid(out, name, e.problems()));
+            spec.commandLine().getOut().print(LintOutput.invalid(out, file.toString(), e.problems()));
             return 2;
         }
         HealthReport report = roadmap.check(today != null ? today : LocalDate.now());
-        spec.commandLine().getOut().print(LintOutput.report(out, name, roadmap, report));
+        spec.commandLine().getOut().print(LintOutput.report(out, file.toString(), roadmap, report));
         return report.hasErrors() ? 1 : 0;
-    }
-
-    private int invalid(LintOutput.Format out, String name, String message) {
-        spec.commandLine().getOut().print(LintOutput.invalid(out, name, List.of(new RoadmapFileException.Problem(0, "", message))));
-        return 2;
     }
 }

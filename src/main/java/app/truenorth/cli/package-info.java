@@ -1,8 +1,9 @@
 /**
  * The command-line tools in the same jar ({@code ./truenorth <command>}): talks to a server's REST API
- * with a personal API token, or lints a roadmap file offline with the health rules; starts no server itself.
+ * with a personal API token, or lints and renders a roadmap file offline with the server's own plain-Java
+ * code (the health rules, the audience redaction and exports, the timeline drawing); starts no server itself.
  */
-@ApplicationModule(allowedDependencies = {"health :: rules"})
+@ApplicationModule(allowedDependencies = {"health :: rules", "views", "roadmap", "roadmap :: render"})
 package app.truenorth.cli;
 
 import org.springframework.modulith.ApplicationModule;

@@ -116,15 +116,6 @@ public class Roadmaps {
                 .map(s -> reader.read(productName, s));
     }
 
-    /**
-     * The timeline picture of the given initiatives as SVG, lanes by theme. {@code initiativeLinks} is the
-     * path the bars link to (the initiative id is appended), or null for a picture without links, as a
-     * shared or exported timeline needs.
-     */
-    public static String timelineSvg(RoadmapData data, List<Initiative> initiatives, LocalDate today, String initiativeLinks) {
-        return app.truenorth.roadmap.web.TimelineSvg.render(data, initiatives, today, initiativeLinks);
-    }
-
     // ---------------------------------------------------------------- settings
 
     @Transactional

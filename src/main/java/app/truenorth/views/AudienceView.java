@@ -11,6 +11,7 @@ import app.truenorth.roadmap.domain.ScoringMethod;
 import app.truenorth.roadmap.domain.Stage;
 import app.truenorth.roadmap.domain.Theme;
 import app.truenorth.roadmap.domain.Visibility;
+import app.truenorth.roadmap.render.TimelineSvg;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,7 @@ public record AudienceView(String productName, Audience audience, LocalDate asOf
         List<Stored<Initiative>> initiatives = new ArrayList<>();
         for (ItemView i : items) {
             initiatives.add(new Stored<>(new Initiative(i.ref(), i.title(), "", i.themeRef() == null ? null : i.themeRef().longValue(),
-                    List.of(), i.horizon(), i.stage() == null ? Stage.IDEA : i.stage(), null, null, 0, i.quarter(), i.start(), i.end(),
+                    List.of(), i.horizon(), i.stage(), null, null, 0, i.quarter(), i.start(), i.end(),
                     Visibility.EXTERNAL, null, null), 0));
         }
         List<Stored<Dependency>> deps = new ArrayList<>();
@@ -105,6 +106,6 @@ public record AudienceView(String productName, Audience audience, LocalDate asOf
             }
         }
         RoadmapData data = new RoadmapData(productName, settings, themeList, List.of(), initiatives, deps, List.of());
-        return app.truenorth.roadmap.Roadmaps.timelineSvg(data, data.initiativeList(), asOf, null);
+        return TimelineSvg.render(data, data.initiativeList(), asOf, null);
     }
 }

@@ -13,38 +13,101 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import app.truenorth.roadmap.domain.Horizon;
+import app.truenorth.roadmap.domain.Quarter;
+import app.truenorth.roadmap.domain.Stage;
+import app.truenorth.roadmap.render.RoadmapFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.batik.transcoder.TranscoderException;
 import org.apache.batik.transcoder.TranscoderInput;
 import org.apache.batik.transcoder.TranscoderOutput;
 import org.apache.batik.transcoder.image.PNGTranscoder;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes an {@link AudienceView} in every export format. Each format reads the view model only, so an
- * export can never hold more than the audience's page does.
+ * Writes an {@link AudienceView} in every export format, laid out as any of the roadmap's formats. Each
+ * format reads the view model only, so an export can never hold more than the audience's page does.
+ * Plain Java with no Spring: the server's pages, share links and API use it as a bean (see
+ * {@code ViewsConfig}), and the offline {@code truenorth render} command creates its own.
  */
-@Component
-public class ViewExports {
+public final class ViewExports {
 
     private final JsonMapper json;
     private final String timelineCss;
 
-    ViewExports(JsonMapper json) {
+    /** With Jackson's default settings, as the command line uses it. */
+    public ViewExports() {
+        this(JsonMapper.builder().build());
+    }
+
+    /** With the application's JSON mapper, as the server uses it. */
+    public ViewExports(JsonMapper json) {
         this.json = json;
         this.timelineCss = timelineCss();
     }
 
+    /** The server's exports: the timeline as a picture, the Now / Next / Later board as a document. */
     public byte[] export(AudienceView view, ExportFormat format) {
+        return export(view, format == ExportFormat.SVG || format == ExportFormat.PNG ? RoadmapFormat.TIMELINE : RoadmapFormat.HORIZON,
+                format);
+    }
+
+    /**
+     * The view in one of the roadmap's formats. CSV and JSON hold the view's data whatever the format.
+     *
+     * @throws IllegalArgumentException when {@link #unsupported} says why this cannot be drawn
+     */
+    public byte[] export(AudienceView view, RoadmapFormat layout, ExportFormat format) {
+        unsupported(view, layout, format).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
         return switch (format) {
-            case MARKDOWN -> markdown(view).getBytes(StandardCharsets.UTF_8);
+            case MARKDOWN -> markdown(view, layout).getBytes(StandardCharsets.UTF_8);
             case CSV -> csv(view).getBytes(StandardCharsets.UTF_8);
             case JSON -> json.writeValueAsBytes(view);
-            case PDF -> pdf(view);
+            case PDF -> pdf(view, layout);
             case SVG -> svg(view).getBytes(StandardCharsets.UTF_8);
             case PNG -> png(view);
+        };
+    }
+
+    /**
+     * Why this view cannot be shown in this format and file type, or empty when it can. A format that
+     * groups by something the audience may not see (objectives, stages) does not exist for it: grouping
+     * by a hidden field would reveal it.
+     */
+    public static Optional<String> unsupported(AudienceView view, RoadmapFormat layout, ExportFormat format) {
+        if ((format == ExportFormat.SVG || format == ExportFormat.PNG) && layout != RoadmapFormat.TIMELINE) {
+            return Optional.of(format.name() + " draws the timeline only: render the " + layout.slug()
+                    + " format as Markdown or PDF, or choose the timeline format");
+        }
+        ViewField needs = groupedBy(layout);
+        if (!supports(view, layout)) {
+            String available = Arrays.stream(RoadmapFormat.values()).filter(f -> supports(view, f)).map(RoadmapFormat::slug)
+                    .collect(Collectors.joining(", "));
+            return Optional.of("the " + view.audience().slug() + " view does not show " + needs.label().toLowerCase()
+                    + ", so there is no " + layout.slug() + " format for it; choose " + available);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean supports(AudienceView view, RoadmapFormat layout) {
+        ViewField needs = groupedBy(layout);
+        return needs == null || view.shows(needs.name());
+    }
+
+    /** The field a format groups initiatives by, when it is one a preset may hide. */
+    private static ViewField groupedBy(RoadmapFormat layout) {
+        return switch (layout) {
+            case THEME -> ViewField.THEMES;
+            case GOAL -> ViewField.OBJECTIVES;
+            case KANBAN -> ViewField.STAGE;
+            case TIMELINE, HORIZON -> null;
         };
     }
 
@@ -53,12 +116,101 @@ public class ViewExports {
         return (product.isEmpty() ? "roadmap" : product) + "-" + view.audience().slug() + "-" + view.asOf() + "." + format.extension();
     }
 
+    // ---- Grouping -----------------------------------------------------------------------------------
+
+    /** A group of initiatives under a heading: a horizon, a quarter, a theme, an objective or a stage. */
+    private record Section(String heading, String note, List<ItemView> items) {
+    }
+
+    private static String title(AudienceView v, RoadmapFormat layout) {
+        return layout == RoadmapFormat.HORIZON ? v.title() : v.title() + " · " + layout.label();
+    }
+
+    private static String sectionsHeading(RoadmapFormat layout) {
+        return switch (layout) {
+            case HORIZON -> "Initiatives";
+            case TIMELINE -> "Timeline";
+            case THEME -> "Initiatives by theme";
+            case GOAL -> "Initiatives by goal";
+            case KANBAN -> "Initiatives by stage";
+        };
+    }
+
+    /**
+     * The view's initiatives grouped the way the format reads. Every group only re-orders what the view
+     * holds: a grouping never adds a field the audience may not see ({@link #unsupported} refuses those).
+     * Goals and stages keep their empty groups (nothing serves this objective yet; an empty column).
+     */
+    private static List<Section> sections(AudienceView v, RoadmapFormat layout) {
+        List<Section> sections = new ArrayList<>();
+        switch (layout) {
+            case HORIZON -> byHorizon(v.items(), "", sections);
+            case TIMELINE -> {
+                // the dated ones by quarter at the view's precision, then what has no date yet by horizon
+                List<ItemView> dated = v.items().stream().filter(i -> i.quarter() != null)
+                        .sorted(Comparator.comparing(ItemView::quarter)
+                                .thenComparing(i -> i.start() == null ? i.quarter().start() : i.start()))
+                        .toList();
+                Quarter current = null;
+                for (ItemView i : dated) {
+                    if (!i.quarter().equals(current)) {
+                        current = i.quarter();
+                        sections.add(new Section(current.toString(), null, new ArrayList<>()));
+                    }
+                    sections.getLast().items().add(i);
+                }
+                boolean anyDated = !sections.isEmpty();
+                byHorizon(v.items().stream().filter(i -> i.quarter() == null).toList(), anyDated ? " · no date yet" : "", sections);
+            }
+            case THEME -> {
+                for (ThemeView t : v.themes()) {
+                    sections.add(new Section(t.name(), t.description() == null || t.description().isBlank() ? null : t.description(),
+                            v.items().stream().filter(i -> Integer.valueOf(t.ref()).equals(i.themeRef())).toList()));
+                }
+                List<ItemView> none = v.items().stream().filter(i -> i.themeRef() == null).toList();
+                if (!none.isEmpty()) {
+                    sections.add(new Section("No theme", null, none));
+                }
+            }
+            case GOAL -> {
+                for (ObjectiveView o : v.objectives()) {
+                    sections.add(new Section(o.title(), o.progress() + " (" + o.share() + ")",
+                            v.items().stream().filter(i -> i.objectives().contains(o.title())).toList()));
+                }
+                List<ItemView> none = v.items().stream().filter(i -> i.objectives().isEmpty()).toList();
+                if (!none.isEmpty()) {
+                    sections.add(new Section("Serves no objective", null, none));
+                }
+            }
+            case KANBAN -> {
+                for (Stage stage : Stage.values()) {
+                    sections.add(new Section(stage.label(), null, v.items().stream().filter(i -> i.stage() == stage).toList()));
+                }
+            }
+        }
+        return sections;
+    }
+
+    private static void byHorizon(List<ItemView> items, String suffix, List<Section> sections) {
+        for (Horizon h : Horizon.values()) {
+            List<ItemView> in = items.stream().filter(i -> i.horizon() == h).toList();
+            if (!in.isEmpty()) {
+                sections.add(new Section(h.label() + suffix, null, in));
+            }
+        }
+    }
+
     // ---- Markdown ---------------------------------------------------------------------------------
 
+    /** The Now / Next / Later layout the server exports. */
     public String markdown(AudienceView v) {
+        return markdown(v, RoadmapFormat.HORIZON);
+    }
+
+    public String markdown(AudienceView v, RoadmapFormat layout) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(v.title()).append("\n\n_As of ").append(v.asOf()).append("._\n");
-        if (!v.themes().isEmpty()) {
+        md.append("# ").append(mdEsc(title(v, layout))).append("\n\n_As of ").append(v.asOf()).append("._\n");
+        if (!v.themes().isEmpty() && layout != RoadmapFormat.THEME) {
             md.append("\n## Themes\n\n");
             for (ThemeView t : v.themes()) {
                 md.append("- **").append(mdEsc(t.name())).append("**");
@@ -68,41 +220,24 @@ public class ViewExports {
                 md.append('\n');
             }
         }
-        if (!v.objectives().isEmpty()) {
+        if (!v.objectives().isEmpty() && layout != RoadmapFormat.GOAL) {
             md.append("\n## Objectives\n\n");
             for (ObjectiveView o : v.objectives()) {
                 md.append("- **").append(mdEsc(o.title())).append("**: ").append(mdEsc(o.progress())).append(" (").append(o.share())
                         .append(")\n");
             }
         }
-        md.append("\n## Initiatives\n");
-        for (var h : app.truenorth.roadmap.domain.Horizon.values()) {
-            List<ItemView> in = v.items().stream().filter(i -> i.horizon() == h).toList();
-            if (in.isEmpty()) {
-                continue;
-            }
-            md.append("\n### ").append(h.label()).append("\n\n");
-            for (ItemView i : in) {
-                md.append("- **").append(mdEsc(i.title())).append("** · ").append(mdEsc(i.when()));
-                if (i.theme() != null) {
-                    md.append(" · ").append(mdEsc(i.theme()));
+        md.append("\n## ").append(sectionsHeading(layout)).append('\n');
+        if (!v.items().isEmpty()) {
+            for (Section section : sections(v, layout)) {
+                md.append("\n### ").append(mdEsc(section.heading())).append("\n\n");
+                if (section.note() != null) {
+                    md.append(mdEsc(section.note())).append("\n\n");
                 }
-                if (i.stage() != null) {
-                    md.append(" · ").append(i.stageLabel());
+                if (section.items().isEmpty()) {
+                    md.append("Nothing here yet.\n");
                 }
-                if (i.team() != null) {
-                    md.append(" · team ").append(mdEsc(i.team()));
-                }
-                if (i.effort() != null) {
-                    md.append(" · effort ").append(mdEsc(i.effort())).append(", ").append(i.confidence()).append(" % confidence");
-                }
-                md.append('\n');
-                if (i.description() != null) {
-                    md.append("  ").append(mdEsc(i.description()).replace("\n", "\n  ")).append('\n');
-                }
-                if (!i.objectives().isEmpty()) {
-                    md.append("  Serves: ").append(mdEsc(String.join(", ", i.objectives()))).append('\n');
-                }
+                section.items().forEach(i -> mdItem(md, i));
             }
         }
         if (v.items().isEmpty()) {
@@ -158,6 +293,29 @@ public class ViewExports {
             }
         }
         return md.toString();
+    }
+
+    private static void mdItem(StringBuilder md, ItemView i) {
+        md.append("- **").append(mdEsc(i.title())).append("** · ").append(mdEsc(i.when()));
+        if (i.theme() != null) {
+            md.append(" · ").append(mdEsc(i.theme()));
+        }
+        if (i.stage() != null) {
+            md.append(" · ").append(i.stageLabel());
+        }
+        if (i.team() != null) {
+            md.append(" · team ").append(mdEsc(i.team()));
+        }
+        if (i.effort() != null) {
+            md.append(" · effort ").append(mdEsc(i.effort())).append(", ").append(i.confidence()).append(" % confidence");
+        }
+        md.append('\n');
+        if (i.description() != null) {
+            md.append("  ").append(mdEsc(i.description()).replace("\n", "\n  ")).append('\n');
+        }
+        if (!i.objectives().isEmpty()) {
+            md.append("  Serves: ").append(mdEsc(String.join(", ", i.objectives()))).append('\n');
+        }
     }
 
     private static String mdEsc(String s) {
@@ -308,6 +466,10 @@ public class ViewExports {
             th { font-size: 8pt; color: #5a6072; } .bar { background: #eceefe; height: 2.5mm; width: 30mm; }
             .fill { background: #2f3fc4; height: 2.5mm; } .cols { width: 100%; } .cols td { border: none; padding: 0 3mm 0 0; width: 50%; }
             .timeline { width: 100%; } td.decision { width: 34%; } .nowrap { white-space: nowrap; }
+            h3 { font-size: 10pt; margin: 3mm 0 1mm 0; } h3 + p.muted { margin: 0 0 1mm 0; }
+            .items { table-layout: fixed; } .items th.what { width: 46%; }
+            .board td { width: 20%; border: none; padding: 0 1.5mm 0 0; } .board th { border-bottom: 1pt solid #2331a3; }
+            .card { border: 0.5pt solid #dfe2ec; border-radius: 1.5mm; padding: 1.5mm; margin: 0 0 1.5mm 0; }
             """;
 
     /** The one-pager is denser than the other audiences' pages, so that everything an executive reads fits one sheet. */
@@ -316,73 +478,77 @@ public class ViewExports {
             th, td { padding: 0.6mm 1.5mm; } ul { margin: 0; padding-left: 4mm; } p.muted { margin: 0 0 1mm 0; }
             """;
 
+    /** The Now / Next / Later layout the server exports. */
     public byte[] pdf(AudienceView v) {
-        return PdfDocuments.render(e(v.title()), v.audience() == Audience.EXECUTIVE ? PDF_CSS + ONE_PAGER_CSS : PDF_CSS, html(v));
+        return pdf(v, RoadmapFormat.HORIZON);
     }
 
-    /** The printable page: the one-pager layout, sections only where the view has content. */
+    public byte[] pdf(AudienceView v, RoadmapFormat layout) {
+        return PdfDocuments.render(e(title(v, layout)), v.audience() == Audience.EXECUTIVE ? PDF_CSS + ONE_PAGER_CSS : PDF_CSS,
+                html(v, layout));
+    }
+
     String html(AudienceView v) {
+        return html(v, RoadmapFormat.HORIZON);
+    }
+
+    /**
+     * The printable page: the one-pager layout, sections only where the view has content. The timeline
+     * format opens with the picture; the others end with it on a page of its own, except the executive
+     * one-pager, which stays one page.
+     */
+    String html(AudienceView v, RoadmapFormat layout) {
         StringBuilder h = new StringBuilder();
-        h.append("<h1>").append(e(v.title())).append("</h1><p class=\"muted\">As of ").append(v.asOf()).append(" · dates as ")
+        h.append("<h1>").append(e(title(v, layout))).append("</h1><p class=\"muted\">As of ").append(v.asOf()).append(" · dates as ")
                 .append(e(v.precision().label().toLowerCase())).append("</p>");
-        h.append("<table class=\"cols\"><tr><td>");
-        if (!v.themes().isEmpty()) {
-            h.append("<h2>Themes</h2><ul>");
-            for (ThemeView t : v.themes()) {
-                h.append("<li><b>").append(e(t.name())).append("</b>");
-                if (t.description() != null && !t.description().isBlank()) {
-                    h.append(" — ").append(e(t.description()));
+        boolean picture = !v.items().isEmpty();
+        if (layout == RoadmapFormat.TIMELINE && picture) {
+            h.append(timelineBlock(v)).append("<div style=\"page-break-before: always\"></div>");
+        }
+        boolean themes = !v.themes().isEmpty() && layout != RoadmapFormat.THEME;
+        boolean objectives = !v.objectives().isEmpty() && layout != RoadmapFormat.GOAL;
+        if (themes || objectives) {
+            h.append("<table class=\"cols\"><tr><td>");
+            if (themes) {
+                h.append("<h2>Themes</h2><ul>");
+                for (ThemeView t : v.themes()) {
+                    h.append("<li><b>").append(e(t.name())).append("</b>");
+                    if (t.description() != null && !t.description().isBlank()) {
+                        h.append(" — ").append(e(t.description()));
+                    }
+                    h.append("</li>");
                 }
-                h.append("</li>");
+                h.append("</ul>");
             }
-            h.append("</ul>");
-        }
-        h.append("</td><td>");
-        if (!v.objectives().isEmpty()) {
-            h.append("<h2>Objectives</h2><table>");
-            for (ObjectiveView o : v.objectives()) {
-                h.append("<tr><td><b>").append(e(o.title())).append("</b><br/><span class=\"muted\">").append(e(o.progress()))
-                        .append("</span></td><td><div class=\"bar\"><div class=\"fill\" style=\"width:").append(o.percent())
-                        .append("%\"></div></div>").append(e(o.share())).append("</td></tr>");
+            h.append("</td><td>");
+            if (objectives) {
+                h.append("<h2>Objectives</h2><table>");
+                for (ObjectiveView o : v.objectives()) {
+                    h.append("<tr><td><b>").append(e(o.title())).append("</b><br/><span class=\"muted\">").append(e(o.progress()))
+                            .append("</span></td><td>").append(bar(o)).append("</td></tr>");
+                }
+                h.append("</table>");
             }
-            h.append("</table>");
+            h.append("</td></tr></table>");
         }
-        h.append("</td></tr></table>");
-        h.append("<h2>Initiatives</h2><table><tr><th>Initiative</th><th>When</th>");
-        if (v.shows("THEMES")) {
-            h.append("<th>Theme</th>");
-        }
-        if (v.shows("STAGE")) {
-            h.append("<th>Stage</th>");
-        }
-        if (v.shows("TEAM")) {
-            h.append("<th>Team</th>");
-        }
-        if (v.shows("EFFORT")) {
-            h.append("<th>Effort</th>");
-        }
-        h.append("</tr>");
-        for (ItemView i : v.items()) {
-            h.append("<tr><td><b>").append(e(i.title())).append("</b>");
-            if (i.description() != null) {
-                h.append("<br/><span class=\"muted\">").append(e(i.description())).append("</span>");
+        h.append("<h2>").append(sectionsHeading(layout)).append("</h2>");
+        switch (layout) {
+            case HORIZON -> initiativeTable(h, v, v.items(), false, v.shows("THEMES"));
+            case KANBAN -> board(h, sections(v, layout));
+            default -> {
+                for (Section section : sections(v, layout)) {
+                    h.append("<h3>").append(e(section.heading())).append("</h3>");
+                    if (section.note() != null) {
+                        h.append("<p class=\"muted\">").append(e(section.note())).append("</p>");
+                    }
+                    if (section.items().isEmpty()) {
+                        h.append("<p class=\"muted\">Nothing on the roadmap serves this yet.</p>");
+                    } else {
+                        initiativeTable(h, v, section.items(), true, v.shows("THEMES") && layout != RoadmapFormat.THEME);
+                    }
+                }
             }
-            h.append("</td><td>").append(e(i.when())).append("</td>");
-            if (v.shows("THEMES")) {
-                h.append("<td>").append(e(i.theme())).append("</td>");
-            }
-            if (v.shows("STAGE")) {
-                h.append("<td>").append(e(i.stageLabel())).append("</td>");
-            }
-            if (v.shows("TEAM")) {
-                h.append("<td>").append(e(i.team())).append("</td>");
-            }
-            if (v.shows("EFFORT")) {
-                h.append("<td>").append(e(i.effort())).append("</td>");
-            }
-            h.append("</tr>");
         }
-        h.append("</table>");
         if (!v.dependencies().isEmpty()) {
             h.append("<h2>Dependencies</h2><ul>");
             for (DependencyView d : v.dependencies()) {
@@ -459,10 +625,8 @@ public class ViewExports {
             }
             h.append("</table>");
         }
-        if (v.audience() != Audience.EXECUTIVE && !v.items().isEmpty()) {
-            // the one-pager stays one page; the other audiences get the timeline on a page of its own
-            h.append("<h2 style=\"page-break-before: always\">Timeline</h2><div class=\"timeline\">").append(svg(v).replaceFirst("<\\?xml[^>]*>\\s*", ""))
-                    .append("</div>");
+        if (layout != RoadmapFormat.TIMELINE && v.audience() != Audience.EXECUTIVE && picture) {
+            h.append("<h2 style=\"page-break-before: always\">Timeline</h2>").append(timelineBlock(v));
         }
         return h.toString();
     }
@@ -477,6 +641,78 @@ public class ViewExports {
         }
         int cut = t.lastIndexOf(' ', max - 1);
         return t.substring(0, cut > max / 2 ? cut : max - 1) + "…";
+    }
+
+    private String timelineBlock(AudienceView v) {
+        return "<div class=\"timeline\">" + svg(v).replaceFirst("<\\?xml[^>]*>\\s*", "") + "</div>";
+    }
+
+    private static String bar(ObjectiveView o) {
+        return "<div class=\"bar\"><div class=\"fill\" style=\"width:" + o.percent() + "%\"></div></div>" + e(o.share());
+    }
+
+    /**
+     * One row per initiative, with a column for each field the audience sees (but the theme under a
+     * theme's own heading). Grouped tables share fixed column widths, so they line up down the page.
+     */
+    private static void initiativeTable(StringBuilder h, AudienceView v, List<ItemView> items, boolean grouped, boolean themes) {
+        h.append(grouped ? "<table class=\"items\">" : "<table>").append("<tr><th class=\"what\">Initiative</th><th>When</th>");
+        if (themes) {
+            h.append("<th>Theme</th>");
+        }
+        if (v.shows("STAGE")) {
+            h.append("<th>Stage</th>");
+        }
+        if (v.shows("TEAM")) {
+            h.append("<th>Team</th>");
+        }
+        if (v.shows("EFFORT")) {
+            h.append("<th>Effort</th>");
+        }
+        h.append("</tr>");
+        for (ItemView i : items) {
+            h.append("<tr><td><b>").append(e(i.title())).append("</b>");
+            if (i.description() != null) {
+                h.append("<br/><span class=\"muted\">").append(e(i.description())).append("</span>");
+            }
+            h.append("</td><td>").append(e(i.when())).append("</td>");
+            if (themes) {
+                h.append("<td>").append(e(i.theme())).append("</td>");
+            }
+            if (v.shows("STAGE")) {
+                h.append("<td>").append(e(i.stageLabel())).append("</td>");
+            }
+            if (v.shows("TEAM")) {
+                h.append("<td>").append(e(i.team())).append("</td>");
+            }
+            if (v.shows("EFFORT")) {
+                h.append("<td>").append(e(i.effort())).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>");
+    }
+
+    /** The kanban board: a column per stage, a card per initiative. */
+    private static void board(StringBuilder h, List<Section> columns) {
+        h.append("<table class=\"board\"><tr>");
+        columns.forEach(c -> h.append("<th>").append(e(c.heading())).append(" (").append(c.items().size()).append(")</th>"));
+        h.append("</tr><tr>");
+        for (Section c : columns) {
+            h.append("<td>");
+            for (ItemView i : c.items()) {
+                h.append("<div class=\"card\"><b>").append(e(i.title())).append("</b><br/><span class=\"muted\">").append(e(i.when()));
+                if (i.theme() != null) {
+                    h.append(" · ").append(e(i.theme()));
+                }
+                if (i.team() != null) {
+                    h.append(" · ").append(e(i.team()));
+                }
+                h.append("</span></div>");
+            }
+            h.append("</td>");
+        }
+        h.append("</tr></table>");
     }
 
     private static String e(String s) {

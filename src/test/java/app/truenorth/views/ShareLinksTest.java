@@ -286,6 +286,30 @@ class ShareLinksTest {
     }
 
     @Test
+    void theApiExportsEveryFormatTheAudienceHasAndRefusesTheOthers() throws Exception {
+        World w = plantedWorld();
+        String base = "/api/v1/products/" + w.productId() + "/views/";
+        MvcResult goal = mvc.perform(get(base + "engineering/export/md?layout=goal").header("Authorization", Fixtures.bearer(w.token())))
+                .andReturn();
+        assertThat(goal.getResponse().getStatus()).isEqualTo(200);
+        assertThat(goal.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("## Initiatives by goal", "### " + Planted.OBJECTIVE);
+
+        MvcResult kanban = mvc.perform(get(base + "sales/export/pdf?layout=kanban").header("Authorization", Fixtures.bearer(w.token())))
+                .andReturn();
+        assertThat(kanban.getResponse().getStatus()).isEqualTo(200);
+        assertThat(pdfText(kanban.getResponse().getContentAsByteArray())).contains("Initiatives by stage", Planted.PUBLIC_ITEM)
+                .doesNotContain(Planted.SECRET_ITEM);
+
+        for (String refused : List.of("customer/export/md?layout=goal", "customer/export/pdf?layout=kanban", "engineering/export/svg?layout=theme",
+                "engineering/export/md?layout=gantt")) {
+            MvcResult r = mvc.perform(get(base + refused).header("Authorization", Fixtures.bearer(w.token()))).andReturn();
+            assertThat(r.getResponse().getStatus()).as(refused).isIn(400, 422);
+            assertThat(r.getResponse().getContentType()).contains("problem+json");
+            assertThat(r.getResponse().getContentAsString()).contains("layout");
+        }
+    }
+
+    @Test
     void aViewerSeesTheViewsPageButCannotShareOrEdit() throws Exception {
         World w = plantedWorld();
         var viewer = fixtures.member(w.owner(), app.truenorth.workspace.Role.VIEWER);

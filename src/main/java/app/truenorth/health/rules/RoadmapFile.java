@@ -1,5 +1,8 @@
 package app.truenorth.health.rules;
 
+import app.truenorth.roadmap.RoadmapData;
+import app.truenorth.roadmap.RoadmapSettings;
+import app.truenorth.roadmap.Stored;
 import app.truenorth.roadmap.domain.Decision;
 import app.truenorth.roadmap.domain.Dependency;
 import app.truenorth.roadmap.domain.Initiative;
@@ -40,6 +43,21 @@ public record RoadmapFile(String product, ScoringMethod scoring, int reviewCaden
     public HealthInput healthInput(LocalDate today) {
         return new HealthInput(initiatives, dependencies, reviewCadenceDays, lastReviewed, lastSnapshot, lastActivity, audiences,
                 antiGoals, today);
+    }
+
+    /**
+     * The file as the roadmap the server would hold, for renderers that take one (the audience views,
+     * the timeline): the same records, decisions included, each at version 0, with the file's scoring and
+     * review settings.
+     */
+    public RoadmapData roadmap() {
+        RoadmapSettings settings = new RoadmapSettings(0, 0, 0, scoring, reviewCadenceDays, lastReviewed, 0);
+        return new RoadmapData(product, settings, stored(themes), stored(objectives), stored(initiatives), stored(dependencies),
+                stored(risks), stored(decisions));
+    }
+
+    private static <T> List<Stored<T>> stored(List<T> values) {
+        return values.stream().map(v -> new Stored<>(v, 0)).toList();
     }
 
     /** The health checks on this file, as of {@code today}, with its own thresholds. */

@@ -33,6 +33,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -80,6 +84,23 @@ public final class RoadmapYaml {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Reads a roadmap file from disk. A file that cannot be read, or is not UTF-8 text, is one problem
+     * on its line 0, so every command reports it the way it reports a file that is not valid.
+     */
+    public static RoadmapFile read(Path file) throws RoadmapFileException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new RoadmapFileException(List.of(new Problem(0, "", "is not UTF-8 text")));
+        } catch (IOException e) {
+            throw new RoadmapFileException(List.of(new Problem(0, "", "cannot be read ("
+                    + (Files.exists(file) ? e.getClass().getSimpleName() : "no such file") + ")")));
+        }
+        return read(text);
     }
 
     public static RoadmapFile read(String text) throws RoadmapFileException {

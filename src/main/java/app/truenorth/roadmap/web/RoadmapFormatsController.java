@@ -9,6 +9,7 @@ import app.truenorth.roadmap.Stored;
 import app.truenorth.roadmap.domain.Horizon;
 import app.truenorth.roadmap.domain.Initiative;
 import app.truenorth.roadmap.domain.Stage;
+import app.truenorth.roadmap.render.TimelineSvg;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.ShellFactory;
 import app.truenorth.workspace.WorkspaceAccess;
@@ -64,7 +65,8 @@ class RoadmapFormatsController {
         if (format.equals("timeline")) {
             TimelineSvg.Lanes by = "team".equals(lanes) ? TimelineSvg.Lanes.TEAM : TimelineSvg.Lanes.THEME;
             model.addAttribute("lanes", by.name().toLowerCase());
-            model.addAttribute("svg", TimelineSvg.render(data, page.shown(), by, LocalDate.now(clock), productId));
+            model.addAttribute("svg", TimelineSvg.render(data, page.shown(), by, LocalDate.now(clock),
+                    "/products/" + productId + "/roadmap/initiatives/"));
         }
         return "roadmap/" + format;
     }

@@ -4,6 +4,7 @@ import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.Versioned;
 import app.truenorth.roadmap.domain.Horizon;
+import app.truenorth.roadmap.render.RoadmapFormat;
 import app.truenorth.views.Audience;
 import app.truenorth.views.AudienceView;
 import app.truenorth.views.DatePrecision;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Audience presets, views, exports and share links of a product, over REST. */
@@ -130,13 +132,30 @@ class ViewsApi {
         return views.view(productId, audience(audience));
     }
 
+    /**
+     * An export; {@code layout} picks one of the roadmap's formats (timeline, horizon, theme, goal, kanban) for
+     * Markdown and PDF, as {@code truenorth render --format} does. Without it: the timeline for SVG and PNG,
+     * Now / Next / Later for the documents.
+     */
     @GetMapping("/" + AUDIENCES + "/export/{format:md|csv|json|pdf|svg|png}")
-    ResponseEntity<byte[]> export(@PathVariable long productId, @PathVariable String audience, @PathVariable String format) {
+    ResponseEntity<byte[]> export(@PathVariable long productId, @PathVariable String audience, @PathVariable String format,
+            @RequestParam(required = false) String layout) {
         AudienceView view = views.view(productId, audience(audience));
         ExportFormat f = ExportFormat.byExtension(format).orElseThrow(() -> new NotFoundException("Export format"));
+        byte[] body;
+        if (layout == null || layout.isBlank()) {
+            body = exports.export(view, f);
+        } else {
+            RoadmapFormat l = RoadmapFormat.parse(layout).orElseThrow(() -> new InvalidInputException("layout",
+                    "must be one of " + RoadmapFormat.names()));
+            ViewExports.unsupported(view, l, f).ifPresent(reason -> {
+                throw new InvalidInputException("layout", reason);
+            });
+            body = exports.export(view, l, f);
+        }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(exports.fileName(view, f)).build().toString())
-                .body(exports.export(view, f));
+                .body(body);
     }
 
     /** Starts a background export and answers 202 with where to follow its progress. */

@@ -9,6 +9,7 @@ import app.truenorth.roadmap.domain.Initiative;
 import app.truenorth.roadmap.domain.RoadmapGenerator;
 import app.truenorth.roadmap.domain.ScoringMethod;
 import app.truenorth.roadmap.domain.Theme;
+import app.truenorth.roadmap.render.TimelineSvg;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -59,7 +60,7 @@ public final class RenderBench {
         };
         Runnable timeline = () -> {
             RoadmapPage page = RoadmapPage.of(1, data, RoadmapFilter.NONE, "timeline", true);
-            String svg = TimelineSvg.render(data, page.shown(), TimelineSvg.Lanes.THEME, today, 1);
+            String svg = TimelineSvg.render(data, page.shown(), TimelineSvg.Lanes.THEME, today, "/products/1/roadmap/initiatives/");
             StringOutput out = new StringOutput(1 << 20);
             engine.render("roadmap/timeline.jte", Map.of("shell", shell, "page", page, "svg", svg, "lanes", "theme"), out);
             sink += out.toString().length();

@@ -1,4 +1,4 @@
-package app.truenorth.roadmap.web;
+package app.truenorth.roadmap.render;
 
 import app.truenorth.roadmap.RoadmapData;
 import app.truenorth.roadmap.domain.Dependency;
@@ -20,7 +20,8 @@ import java.util.Set;
  * per initiative, dependency arrows, and a line for today. Initiatives without dates are drawn dashed
  * across the band of their horizon (Now = this quarter, Next = the next, Later = the two after), so
  * nothing on the roadmap is missing from the picture. One pass with a StringBuilder: thousands of
- * initiatives stay fast, and the same markup can later feed PNG and PDF export.
+ * initiatives stay fast. The roadmap page, the audience views and their SVG, PNG and PDF exports, and
+ * {@code truenorth render} all draw with this one class.
  */
 public final class TimelineSvg {
 
@@ -34,7 +35,8 @@ public final class TimelineSvg {
     private TimelineSvg() {
     }
 
-    enum Lanes {
+    /** What each lane of the picture holds. */
+    public enum Lanes {
         THEME, TEAM
     }
 
@@ -46,11 +48,8 @@ public final class TimelineSvg {
         return render(data, initiatives, Lanes.THEME, today, initiativeLinks);
     }
 
-    static String render(RoadmapData data, List<Initiative> initiatives, Lanes lanesBy, LocalDate today, long productId) {
-        return render(data, initiatives, lanesBy, today, "/products/" + productId + "/roadmap/initiatives/");
-    }
-
-    private static String render(RoadmapData data, List<Initiative> initiatives, Lanes lanesBy, LocalDate today, String links) {
+    /** Lanes by theme or team; bars link to {@code links + id}, or to nothing when it is null. */
+    public static String render(RoadmapData data, List<Initiative> initiatives, Lanes lanesBy, LocalDate today, String links) {
         Quarter now = Quarter.of(today);
         Quarter first = now;
         Quarter last = now.next().next().next(); // at least a year, so Later has room
@@ -183,10 +182,12 @@ public final class TimelineSvg {
             if (links != null) {
                 svg.append("<a href=\"").append(links).append(i.id()).append("\">");
             }
-            svg.append("<rect class=\"tl-bar stage-").append(i.stage().name().toLowerCase()).append(p.dated() ? "" : " undated")
+            // a null stage is one the reader may not see (an audience view): drawn neutral, never guessed
+            svg.append("<rect class=\"tl-bar").append(i.stage() == null ? "" : " stage-" + i.stage().name().toLowerCase())
+                    .append(p.dated() ? "" : " undated")
                     .append("\" x=\"").append(fmt(p.x1())).append("\" y=\"").append(fmt(p.y())).append("\" width=\"").append(fmt(w))
                     .append("\" height=\"").append(BAR).append("\" rx=\"4\"><title>").append(esc(i.title())).append(" — ")
-                    .append(i.stage().label()).append(", ").append(i.horizon().label()).append(", ")
+                    .append(i.stage() == null ? "" : i.stage().label() + ", ").append(i.horizon().label()).append(", ")
                     .append(esc(when(i))).append("</title></rect>");
             int chars = (int) ((w - 8) / 6.4);
             if (chars >= 3) {
