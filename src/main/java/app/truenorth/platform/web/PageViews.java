@@ -49,9 +49,6 @@ class PageViews {
 
     static final class BufferedView extends JteView {
 
-        /** Larger than a typical page, so most pages fit one chunk. */
-        private static final int CHUNK = 16 * 1024;
-
         private final TemplateEngine templateEngine;
 
         BufferedView(TemplateEngine templateEngine) {
@@ -62,7 +59,11 @@ class PageViews {
         @Override
         protected void renderMergedTemplateModel(Map<String, Object> model, HttpServletRequest request,
                 HttpServletResponse response) throws Exception {
-            var page = new Utf8ByteOutput(CHUNK);
+            // the buffer keeps a list of byte-array pieces (each static part, each value); its
+            // constructor's number is that list's starting length, not a size in bytes: JTE's default
+            // (512 pieces) suits a page, while a byte-sized figure here made every page allocate an
+            // array of thousands of references it never used (docs/benchmarks.md)
+            var page = new Utf8ByteOutput();
             templateEngine.render(getUrl(), model, page);
             response.setContentType("text/html");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
