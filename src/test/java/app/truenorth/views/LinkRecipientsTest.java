@@ -69,7 +69,7 @@ class LinkRecipientsTest {
     void anUnknownRecipientIsRefusedBesideTheFieldAndNothingIsCreated() throws Exception {
         mvc.perform(post("/products/" + productId + "/views/links").with(owner.session()).with(csrf())
                         .param("audience", "ENGINEERING").param("sharedWith", "BOARD").param("label", "Board"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("choose who receives the link")));
         mvc.perform(post("/api/v1/products/" + productId + "/views/links").header("Authorization", Fixtures.bearer(fixtures.token(owner)))
                         .contentType(MediaType.APPLICATION_JSON)

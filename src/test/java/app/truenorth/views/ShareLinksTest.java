@@ -282,6 +282,7 @@ class ShareLinksTest {
         MvcResult refused = mvc.perform(post(views + "/executive/preset").with(w.owner().session()).with(csrf())
                 .param("fields", "DECISIONS").param("horizons", "NOW").param("maxDecisions", "many").param("precision", "EXACT")
                 .param("version", "1")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(422);
         assertThat(refused.getResponse().getContentAsString()).contains("must be a whole number");
     }
 

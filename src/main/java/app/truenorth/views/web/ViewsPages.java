@@ -18,6 +18,7 @@ import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.ShellFactory;
 import app.truenorth.workspace.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -133,14 +134,16 @@ class ViewsPages {
 
     @PostMapping("/products/{productId}/views/" + AUDIENCES + "/preset")
     String savePreset(@PathVariable long productId, @PathVariable String audience, PresetForm form, HttpServletRequest request,
-            Model model, RedirectAttributes redirect) {
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
         access.product(productId, Permission.EDIT);
         Audience a = audience(audience);
         try {
             views.updatePreset(productId, a, input(form), form.version() == null ? -1 : form.version());
         } catch (InvalidInputException e) {
+            response.setStatus(422);
             return render(productId, request, model, null, a, FormErrors.of(e.fieldErrors()), FormErrors.none(), null);
         } catch (ConflictException e) {
+            response.setStatus(409);
             return render(productId, request, model, null, a, FormErrors.global(e.getMessage()), FormErrors.none(), null);
         }
         redirect.addFlashAttribute(ShellFactory.FLASH, "Saved the " + a.label() + " view.");
@@ -198,8 +201,8 @@ class ViewsPages {
     }
 
     @PostMapping("/products/{productId}/views/links")
-    String createLink(@PathVariable long productId, LinkForm form, HttpServletRequest request, Model model,
-            RedirectAttributes redirect) {
+    String createLink(@PathVariable long productId, LinkForm form, HttpServletRequest request, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
         access.product(productId, Permission.EDIT);
         try {
             Audience audience = Audience.parse(form.audience()).orElse(null);
@@ -224,6 +227,7 @@ class ViewsPages {
             return render(productId, request, model, new NewLink(created.link().label(), url), null, FormErrors.none(),
                     FormErrors.none(), null);
         } catch (InvalidInputException e) {
+            response.setStatus(422); // the form comes back with the message beside the field, as on every page
             return render(productId, request, model, null, null, FormErrors.none(), FormErrors.of(e.fieldErrors()), form);
         }
     }
