@@ -77,7 +77,10 @@ class ViewsAccessTest {
             Tenant own = Tenant.create(fixtures, invitations, tokens);
             MvcResult result = mvc.perform(as(own.owner(), own.ownerToken(), endpoint, Endpoints.request(endpoint, own::id))).andReturn();
             int status = result.getResponse().getStatus();
-            if (status < 200 || status >= 400) {
+            // reached: anything but a refusal of the caller (401, 403, 404) or a failure (5xx). A request sent
+            // without its form fields may be refused as input (400, 409, 412, 422), as in TenantIsolationTest
+            boolean refusedAsInput = status == 400 || status == 409 || status == 412 || status == 422;
+            if ((status < 200 || status >= 400) && !refusedAsInput) {
                 failures.add(endpoint + " answered " + status + ": " + Responses.body(result));
             }
         }
