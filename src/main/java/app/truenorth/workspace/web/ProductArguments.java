@@ -4,9 +4,14 @@ import app.truenorth.workspace.Needs;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.WorkspaceAccess;
 import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.parameters.PathParameter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -38,6 +43,24 @@ class ProductArguments implements WebMvcConfigurer, HandlerMethodArgumentResolve
 
     ProductArguments(WorkspaceAccess access) {
         this.access = access;
+    }
+
+    /**
+     * A handler that takes the product instead of a {@code @PathVariable long productId} still documents the
+     * path variable in the OpenAPI document.
+     */
+    @Bean
+    OperationCustomizer productIdPathParameter() {
+        return (operation, handler) -> {
+            boolean takesProduct = Arrays.stream(handler.getMethodParameters()).anyMatch(this::supportsParameter);
+            boolean documented = operation.getParameters() != null
+                    && operation.getParameters().stream().anyMatch(p -> "productId".equals(p.getName()) && "path".equals(p.getIn()));
+            if (takesProduct && !documented) {
+                operation.addParametersItem(new PathParameter().name("productId").required(true)
+                        .schema(new IntegerSchema().format("int64")));
+            }
+            return operation;
+        };
     }
 
     @Override
