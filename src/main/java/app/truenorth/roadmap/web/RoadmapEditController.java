@@ -5,7 +5,12 @@ import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.web.FormErrors;
 import app.truenorth.roadmap.RoadmapData;
+import app.truenorth.roadmap.Dependencies;
+import app.truenorth.roadmap.Initiatives;
+import app.truenorth.roadmap.Objectives;
+import app.truenorth.roadmap.Risks;
 import app.truenorth.roadmap.Roadmaps;
+import app.truenorth.roadmap.Themes;
 import app.truenorth.roadmap.StrategyLinks;
 import app.truenorth.roadmap.Stored;
 import app.truenorth.roadmap.domain.Initiative;
@@ -43,13 +48,24 @@ class RoadmapEditController {
     private final WorkspaceAccess access;
     private final ShellFactory shells;
     private final Roadmaps roadmaps;
+    private final Themes themes;
+    private final Objectives objectives;
+    private final Initiatives initiatives;
+    private final Dependencies dependencies;
+    private final Risks risks;
     private final StrategyLinks links;
 
-    RoadmapEditController(WorkspaceAccess access, ShellFactory shells, Roadmaps roadmaps, StrategyLinks links) {
+    RoadmapEditController(WorkspaceAccess access, ShellFactory shells, Roadmaps roadmaps, Themes themes, Objectives objectives,
+            Initiatives initiatives, Dependencies dependencies, Risks risks, StrategyLinks links) {
         this.links = links;
         this.access = access;
         this.shells = shells;
         this.roadmaps = roadmaps;
+        this.themes = themes;
+        this.objectives = objectives;
+        this.initiatives = initiatives;
+        this.dependencies = dependencies;
+        this.risks = risks;
     }
 
     private static String base(long productId) {
@@ -110,7 +126,7 @@ class RoadmapEditController {
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         var product = access.product(productId, Permission.EDIT);
         return attempt(() -> {
-            roadmaps.createTheme(productId, form.input());
+            themes.create(productId, form.input());
             return base(productId) + "/themes";
         }, () -> renderThemes(product, roadmaps.load(productId), form, null, FormErrors.none(), request, model), response, model,
                 redirect, "Added theme " + form.name() + ".");
@@ -121,7 +137,7 @@ class RoadmapEditController {
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         var product = access.product(productId, Permission.EDIT);
         return attempt(() -> {
-            roadmaps.updateTheme(productId, themeId, form.input(), version(form.version()));
+            themes.update(productId, themeId, form.input(), version(form.version()));
             return base(productId) + "/themes";
         }, () -> renderThemes(product, roadmaps.load(productId), form, themeId, FormErrors.none(), request, model), response, model,
                 redirect, "Saved theme " + form.name() + ".");
@@ -132,7 +148,7 @@ class RoadmapEditController {
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         var product = access.product(productId, Permission.EDIT);
         return attempt(() -> {
-            roadmaps.deleteTheme(productId, themeId, version(version));
+            themes.delete(productId, themeId, version(version));
             return base(productId) + "/themes";
         }, () -> renderThemes(product, roadmaps.load(productId), ThemeForm.empty(), null, FormErrors.none(), request, model),
                 response, model, redirect, "Deleted the theme; its initiatives now have no theme.");
@@ -168,7 +184,7 @@ class RoadmapEditController {
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         var product = access.product(productId, Permission.EDIT);
         return attempt(() -> {
-            roadmaps.createObjective(productId, form.input());
+            objectives.create(productId, form.input());
             return base(productId) + "/objectives";
         }, () -> renderObjectives(product, roadmaps.load(productId), form, null, request, model), response, model, redirect,
                 "Added objective " + form.title() + ".");
@@ -179,7 +195,7 @@ class RoadmapEditController {
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         var product = access.product(productId, Permission.EDIT);
         return attempt(() -> {
-            roadmaps.updateObjective(productId, objectiveId, form.input(), version(form.version()));
+            objectives.update(productId, objectiveId, form.input(), version(form.version()));
             return base(productId) + "/objectives";
         }, () -> renderObjectives(product, roadmaps.load(productId), form, objectiveId, request, model), response, model, redirect,
                 "Saved objective " + form.title() + ".");
@@ -191,7 +207,7 @@ class RoadmapEditController {
             RedirectAttributes redirect) {
         var product = access.product(productId, Permission.EDIT);
         return attempt(() -> {
-            roadmaps.deleteObjective(productId, objectiveId, version(version));
+            objectives.delete(productId, objectiveId, version(version));
             return base(productId) + "/objectives";
         }, () -> renderObjectives(product, roadmaps.load(productId), ObjectiveForm.empty(), null, request, model), response, model,
                 redirect, "Deleted the objective.");
@@ -230,7 +246,7 @@ class RoadmapEditController {
     String createInitiative(@PathVariable long productId, @ModelAttribute("form") InitiativeForm form, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         var product = access.product(productId, Permission.EDIT);
-        return attempt(() -> base(productId) + "/initiatives/" + roadmaps.createInitiative(productId, form.input()).value().id(),
+        return attempt(() -> base(productId) + "/initiatives/" + initiatives.create(productId, form.input()).value().id(),
                 () -> renderInitiativeForm(product, roadmaps.load(productId), form, null, request, model), response, model, redirect,
                 "Added initiative " + form.title() + ".");
     }
@@ -240,7 +256,7 @@ class RoadmapEditController {
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         var product = access.product(productId, Permission.EDIT);
         return attempt(() -> {
-            roadmaps.updateInitiative(productId, initiativeId, form.input(), version(form.version()));
+            initiatives.update(productId, initiativeId, form.input(), version(form.version()));
             return base(productId) + "/initiatives/" + initiativeId;
         }, () -> renderInitiativeForm(product, roadmaps.load(productId), form, initiativeId, request, model), response, model,
                 redirect, "Saved " + form.title() + ".");
@@ -252,7 +268,7 @@ class RoadmapEditController {
             RedirectAttributes redirect) {
         access.product(productId, Permission.EDIT);
         return attempt(() -> {
-            roadmaps.deleteInitiative(productId, initiativeId, version(version));
+            initiatives.delete(productId, initiativeId, version(version));
             return base(productId) + "/horizon";
         }, () -> renderInitiative(productId, initiativeId, DependencyForm.empty(), request, model), response, model, redirect,
                 "Deleted the initiative.");
@@ -294,7 +310,7 @@ class RoadmapEditController {
             Model model, RedirectAttributes redirect) {
         access.product(productId, Permission.EDIT);
         return attempt(() -> {
-            roadmaps.addDependency(productId, form.input(initiativeId));
+            dependencies.add(productId, form.input(initiativeId));
             return base(productId) + "/initiatives/" + initiativeId;
         }, () -> renderInitiative(productId, initiativeId, form, request, model), response, model, redirect, "Added the dependency.");
     }
@@ -305,7 +321,7 @@ class RoadmapEditController {
             RedirectAttributes redirect) {
         access.product(productId, Permission.EDIT);
         return attempt(() -> {
-            roadmaps.removeDependency(productId, dependencyId, version(version));
+            dependencies.remove(productId, dependencyId, version(version));
             return base(productId) + "/initiatives/" + initiativeId;
         }, () -> renderInitiative(productId, initiativeId, DependencyForm.empty(), request, model), response, model, redirect,
                 "Removed the dependency.");
@@ -341,7 +357,7 @@ class RoadmapEditController {
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         var product = access.product(productId, Permission.EDIT);
         return attempt(() -> {
-            roadmaps.createRisk(productId, form.input());
+            risks.create(productId, form.input());
             return base(productId) + "/risks";
         }, () -> renderRisks(product, roadmaps.load(productId), form, null, request, model), response, model, redirect,
                 "Added risk " + form.title() + ".");
@@ -352,7 +368,7 @@ class RoadmapEditController {
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         var product = access.product(productId, Permission.EDIT);
         return attempt(() -> {
-            roadmaps.updateRisk(productId, riskId, form.input(), version(form.version()));
+            risks.update(productId, riskId, form.input(), version(form.version()));
             return base(productId) + "/risks";
         }, () -> renderRisks(product, roadmaps.load(productId), form, riskId, request, model), response, model, redirect,
                 "Saved risk " + form.title() + ".");
@@ -363,7 +379,7 @@ class RoadmapEditController {
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         var product = access.product(productId, Permission.EDIT);
         return attempt(() -> {
-            roadmaps.deleteRisk(productId, riskId, version(version));
+            risks.delete(productId, riskId, version(version));
             return base(productId) + "/risks";
         }, () -> renderRisks(product, roadmaps.load(productId), RiskForm.empty(null), null, request, model), response, model,
                 redirect, "Deleted the risk.");

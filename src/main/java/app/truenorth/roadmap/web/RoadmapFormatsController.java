@@ -4,6 +4,7 @@ import app.truenorth.platform.ConflictException;
 import app.truenorth.platform.ForbiddenException;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.roadmap.RoadmapData;
+import app.truenorth.roadmap.Initiatives;
 import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.roadmap.Stored;
 import app.truenorth.roadmap.domain.Horizon;
@@ -33,12 +34,14 @@ class RoadmapFormatsController {
     private final WorkspaceAccess access;
     private final ShellFactory shells;
     private final Roadmaps roadmaps;
+    private final Initiatives initiatives;
     private final Clock clock;
 
-    RoadmapFormatsController(WorkspaceAccess access, ShellFactory shells, Roadmaps roadmaps, Clock clock) {
+    RoadmapFormatsController(WorkspaceAccess access, ShellFactory shells, Roadmaps roadmaps, Initiatives initiatives, Clock clock) {
         this.access = access;
         this.shells = shells;
         this.roadmaps = roadmaps;
+        this.initiatives = initiatives;
         this.clock = clock;
     }
 
@@ -79,7 +82,7 @@ class RoadmapFormatsController {
     @ResponseBody
     ResponseEntity<Moved> moveHorizon(@PathVariable long productId, @PathVariable long initiativeId,
             @RequestParam(required = false) String horizon, @RequestParam(required = false) Integer version) {
-        return move(() -> roadmaps.moveInitiative(productId, initiativeId, parse(Horizon.class, horizon), required(version)),
+        return move(() -> initiatives.move(productId, initiativeId, parse(Horizon.class, horizon), required(version)),
                 productId, initiativeId);
     }
 
@@ -88,7 +91,7 @@ class RoadmapFormatsController {
     @ResponseBody
     ResponseEntity<Moved> moveStage(@PathVariable long productId, @PathVariable long initiativeId,
             @RequestParam(required = false) String stage, @RequestParam(required = false) Integer version) {
-        return move(() -> roadmaps.changeStage(productId, initiativeId, parse(Stage.class, stage), required(version)),
+        return move(() -> initiatives.changeStage(productId, initiativeId, parse(Stage.class, stage), required(version)),
                 productId, initiativeId);
     }
 

@@ -6,6 +6,7 @@ import app.truenorth.platform.web.FormErrors;
 import app.truenorth.roadmap.RoadmapData;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.Roadmaps;
+import app.truenorth.roadmap.Snapshots;
 import app.truenorth.roadmap.StrategyLinks;
 import app.truenorth.roadmap.domain.DependencyAnalysis;
 import app.truenorth.roadmap.domain.ScoringMethod;
@@ -31,14 +32,17 @@ class RoadmapReviewController {
     private final WorkspaceAccess access;
     private final ShellFactory shells;
     private final Roadmaps roadmaps;
+    private final Snapshots snapshots;
     private final Clock clock;
     private final StrategyLinks links;
 
-    RoadmapReviewController(WorkspaceAccess access, ShellFactory shells, Roadmaps roadmaps, Clock clock, StrategyLinks links) {
+    RoadmapReviewController(WorkspaceAccess access, ShellFactory shells, Roadmaps roadmaps, Snapshots snapshots, Clock clock,
+            StrategyLinks links) {
         this.links = links;
         this.access = access;
         this.shells = shells;
         this.roadmaps = roadmaps;
+        this.snapshots = snapshots;
         this.clock = clock;
     }
 
@@ -128,7 +132,7 @@ class RoadmapReviewController {
     @GetMapping("/products/{productId}/roadmap/snapshots")
     String snapshots(@PathVariable long productId, HttpServletRequest request, Model model) {
         common(productId, "Snapshots", request, model);
-        model.addAttribute("snapshots", roadmaps.snapshots(productId));
+        model.addAttribute("snapshots", snapshots.list(productId));
         if (!model.containsAttribute("name")) {
             model.addAttribute("name", "");
         }
@@ -140,7 +144,7 @@ class RoadmapReviewController {
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         access.product(productId, Permission.EDIT);
         try {
-            var info = roadmaps.takeSnapshot(productId, name);
+            var info = snapshots.take(productId, name);
             redirect.addFlashAttribute(ShellFactory.FLASH, "Saved snapshot " + info.name() + " with " + info.itemCount() + " initiatives.");
             return "redirect:/products/" + productId + "/roadmap/snapshots";
         } catch (InvalidInputException e) {
@@ -156,10 +160,10 @@ class RoadmapReviewController {
             HttpServletRequest request, Model model) {
         common(productId, "What changed", request, model);
         Long toId = "current".equals(to) ? null : parseId(to);
-        model.addAttribute("from", roadmaps.snapshot(productId, from).info());
-        model.addAttribute("to", toId == null ? null : roadmaps.snapshot(productId, toId).info());
-        model.addAttribute("diff", roadmaps.diff(productId, from, toId));
-        model.addAttribute("snapshots", roadmaps.snapshots(productId));
+        model.addAttribute("from", snapshots.get(productId, from).info());
+        model.addAttribute("to", toId == null ? null : snapshots.get(productId, toId).info());
+        model.addAttribute("diff", snapshots.diff(productId, from, toId));
+        model.addAttribute("snapshots", snapshots.list(productId));
         return "roadmap/diff";
     }
 
