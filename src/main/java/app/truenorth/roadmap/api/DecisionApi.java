@@ -1,6 +1,7 @@
 package app.truenorth.roadmap.api;
 
 import app.truenorth.platform.Versioned;
+import app.truenorth.platform.web.VersionedWrite;
 import app.truenorth.roadmap.Decisions;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.Stored;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -90,8 +90,8 @@ class DecisionApi {
     @PutMapping("/decisions/{decisionId}")
     @Operation(summary = "Replace a decision's fields (editor)")
     ResponseEntity<DecisionView> updateDecision(@PathVariable long productId, @PathVariable long decisionId,
-            @RequestBody DecisionBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Stored<Decision> d = ApiWrites.versioned(ifMatch, decisionId, body.version(),
+            @RequestBody DecisionBody body, VersionedWrite write) {
+        Stored<Decision> d = write.run(decisionId, body.version(),
                 v -> decisions.update(productId, decisionId, body.input(), v));
         return ResponseEntity.ok().eTag(Versioned.etag(decisionId, d.version())).body(DecisionView.of(d));
     }
@@ -99,8 +99,8 @@ class DecisionApi {
     @DeleteMapping("/decisions/{decisionId}")
     @Operation(summary = "Delete a decision (editor)")
     ResponseEntity<Void> deleteDecision(@PathVariable long productId, @PathVariable long decisionId,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestParam(required = false) Integer version) {
-        ApiWrites.versioned(ifMatch, decisionId, version, v -> {
+            VersionedWrite write, @RequestParam(required = false) Integer version) {
+        write.run(decisionId, version, v -> {
             decisions.delete(productId, decisionId, v);
             return null;
         });

@@ -1,5 +1,6 @@
 package app.truenorth.roadmap.api;
 
+import app.truenorth.platform.web.VersionedWrite;
 import app.truenorth.roadmap.Dependencies;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.Roadmaps;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,8 +66,8 @@ class DependencyApi {
     @DeleteMapping("/dependencies/{dependencyId}")
     @Operation(summary = "Remove a dependency (editor)")
     ResponseEntity<Void> removeDependency(@PathVariable long productId, @PathVariable long dependencyId,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestParam(required = false) Integer version) {
-        ApiWrites.versioned(ifMatch, dependencyId, version, v -> {
+            VersionedWrite write, @RequestParam(required = false) Integer version) {
+        write.run(dependencyId, version, v -> {
             dependencies.remove(productId, dependencyId, v);
             return null;
         });

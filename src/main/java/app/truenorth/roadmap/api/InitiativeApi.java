@@ -2,6 +2,7 @@ package app.truenorth.roadmap.api;
 
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.Versioned;
+import app.truenorth.platform.web.VersionedWrite;
 import app.truenorth.roadmap.Initiatives;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.Roadmaps;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -125,8 +125,8 @@ class InitiativeApi {
     @PutMapping("/initiatives/{initiativeId}")
     @Operation(summary = "Replace an initiative's fields (editor)")
     ResponseEntity<InitiativeView> updateInitiative(@PathVariable long productId, @PathVariable long initiativeId,
-            @RequestBody InitiativeBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Stored<Initiative> i = ApiWrites.versioned(ifMatch, initiativeId, body.version(),
+            @RequestBody InitiativeBody body, VersionedWrite write) {
+        Stored<Initiative> i = write.run(initiativeId, body.version(),
                 v -> initiatives.update(productId, initiativeId, body.input(), v));
         return ResponseEntity.ok().eTag(Versioned.etag(initiativeId, i.version())).body(InitiativeView.of(i));
     }
@@ -134,8 +134,8 @@ class InitiativeApi {
     @PatchMapping("/initiatives/{initiativeId}/horizon")
     @Operation(summary = "Move an initiative to another horizon (editor)")
     ResponseEntity<InitiativeView> move(@PathVariable long productId, @PathVariable long initiativeId, @RequestBody MoveBody body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Stored<Initiative> i = ApiWrites.versioned(ifMatch, initiativeId, body.version(),
+            VersionedWrite write) {
+        Stored<Initiative> i = write.run(initiativeId, body.version(),
                 v -> initiatives.move(productId, initiativeId, body.horizon(), v));
         return ResponseEntity.ok().eTag(Versioned.etag(initiativeId, i.version())).body(InitiativeView.of(i));
     }
@@ -143,8 +143,8 @@ class InitiativeApi {
     @PatchMapping("/initiatives/{initiativeId}/stage")
     @Operation(summary = "Move an initiative to another stage (editor)")
     ResponseEntity<InitiativeView> stage(@PathVariable long productId, @PathVariable long initiativeId, @RequestBody StageBody body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Stored<Initiative> i = ApiWrites.versioned(ifMatch, initiativeId, body.version(),
+            VersionedWrite write) {
+        Stored<Initiative> i = write.run(initiativeId, body.version(),
                 v -> initiatives.changeStage(productId, initiativeId, body.stage(), v));
         return ResponseEntity.ok().eTag(Versioned.etag(initiativeId, i.version())).body(InitiativeView.of(i));
     }
@@ -152,8 +152,8 @@ class InitiativeApi {
     @DeleteMapping("/initiatives/{initiativeId}")
     @Operation(summary = "Delete an initiative with its dependencies and risks (editor)")
     ResponseEntity<Void> deleteInitiative(@PathVariable long productId, @PathVariable long initiativeId,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestParam(required = false) Integer version) {
-        ApiWrites.versioned(ifMatch, initiativeId, version, v -> {
+            VersionedWrite write, @RequestParam(required = false) Integer version) {
+        write.run(initiativeId, version, v -> {
             initiatives.delete(productId, initiativeId, v);
             return null;
         });

@@ -2,6 +2,7 @@ package app.truenorth.roadmap.api;
 
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.Versioned;
+import app.truenorth.platform.web.VersionedWrite;
 import app.truenorth.roadmap.Objectives;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.Roadmaps;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -83,8 +83,8 @@ class ObjectiveApi {
     @PutMapping("/objectives/{objectiveId}")
     @Operation(summary = "Change an objective, e.g. its current value (editor)")
     ResponseEntity<ObjectiveView> updateObjective(@PathVariable long productId, @PathVariable long objectiveId,
-            @RequestBody ObjectiveBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Stored<Objective> o = ApiWrites.versioned(ifMatch, objectiveId, body.version(),
+            @RequestBody ObjectiveBody body, VersionedWrite write) {
+        Stored<Objective> o = write.run(objectiveId, body.version(),
                 v -> objectives.update(productId, objectiveId, body.input(), v));
         return ResponseEntity.ok().eTag(Versioned.etag(objectiveId, o.version())).body(ObjectiveView.of(o));
     }
@@ -92,8 +92,8 @@ class ObjectiveApi {
     @DeleteMapping("/objectives/{objectiveId}")
     @Operation(summary = "Delete an objective (editor)")
     ResponseEntity<Void> deleteObjective(@PathVariable long productId, @PathVariable long objectiveId,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestParam(required = false) Integer version) {
-        ApiWrites.versioned(ifMatch, objectiveId, version, v -> {
+            VersionedWrite write, @RequestParam(required = false) Integer version) {
+        write.run(objectiveId, version, v -> {
             objectives.delete(productId, objectiveId, v);
             return null;
         });

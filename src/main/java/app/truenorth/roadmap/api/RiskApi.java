@@ -1,6 +1,7 @@
 package app.truenorth.roadmap.api;
 
 import app.truenorth.platform.Versioned;
+import app.truenorth.platform.web.VersionedWrite;
 import app.truenorth.roadmap.Risks;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.Roadmaps;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,16 +71,16 @@ class RiskApi {
     @PutMapping("/risks/{riskId}")
     @Operation(summary = "Change a risk (editor)")
     ResponseEntity<RiskView> updateRisk(@PathVariable long productId, @PathVariable long riskId, @RequestBody RiskBody body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Stored<Risk> r = ApiWrites.versioned(ifMatch, riskId, body.version(), v -> risks.update(productId, riskId, body.input(), v));
+            VersionedWrite write) {
+        Stored<Risk> r = write.run(riskId, body.version(), v -> risks.update(productId, riskId, body.input(), v));
         return ResponseEntity.ok().eTag(Versioned.etag(riskId, r.version())).body(RiskView.of(r));
     }
 
     @DeleteMapping("/risks/{riskId}")
     @Operation(summary = "Delete a risk (editor)")
     ResponseEntity<Void> deleteRisk(@PathVariable long productId, @PathVariable long riskId,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestParam(required = false) Integer version) {
-        ApiWrites.versioned(ifMatch, riskId, version, v -> {
+            VersionedWrite write, @RequestParam(required = false) Integer version) {
+        write.run(riskId, version, v -> {
             risks.delete(productId, riskId, v);
             return null;
         });

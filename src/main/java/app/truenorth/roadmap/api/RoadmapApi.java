@@ -1,6 +1,7 @@
 package app.truenorth.roadmap.api;
 
 import app.truenorth.platform.Versioned;
+import app.truenorth.platform.web.VersionedWrite;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.RoadmapSettings;
 import app.truenorth.roadmap.Roadmaps;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * reviews. The pieces have their own controllers under the same path ({@link ThemeApi}, {@link ObjectiveApi},
  * {@link InitiativeApi}, {@link DependencyApi}, {@link RiskApi}, {@link DecisionApi}, {@link SnapshotApi},
  * {@link RoadmapAnalysisApi}). Updates and deletes name the version they read, as If-Match (the ETag) or
- * a {@code version} field / query parameter: a stale one is refused with 412 (If-Match) or 409, and
- * nothing is overwritten.
+ * a {@code version} field / query parameter ({@link app.truenorth.platform.web.VersionedWrite}): a stale
+ * one is refused with 412 (If-Match) or 409, none at all with 428, and nothing is overwritten.
  */
 @RestController
 @RequestMapping("/api/v1/products/{productId}/roadmap")
@@ -61,19 +61,18 @@ class RoadmapApi {
     @PutMapping
     @Operation(summary = "Change the scoring method or review cadence (editor)")
     ResponseEntity<SettingsView> updateSettings(@PathVariable long productId, @RequestBody SettingsBody body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            VersionedWrite write) {
         long id = roadmaps.settings(productId).id();
-        RoadmapSettings s = ApiWrites.versioned(ifMatch, id, body.version(), v -> roadmaps.updateSettings(productId,
+        RoadmapSettings s = write.run(id, body.version(), v -> roadmaps.updateSettings(productId,
                 new RoadmapInputs.SettingsInput(body.scoringMethod(), body.reviewCadenceDays() == null ? 0 : body.reviewCadenceDays()), v));
         return ResponseEntity.ok().eTag(Versioned.etag(s.id(), s.version())).body(SettingsView.of(s));
     }
 
     @PostMapping("/reviews")
     @Operation(summary = "Record that the roadmap was reviewed today (editor)")
-    ResponseEntity<SettingsView> reviewed(@PathVariable long productId, @RequestBody SettingsBody body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<SettingsView> reviewed(@PathVariable long productId, @RequestBody SettingsBody body, VersionedWrite write) {
         long id = roadmaps.settings(productId).id();
-        RoadmapSettings s = ApiWrites.versioned(ifMatch, id, body.version(), v -> roadmaps.markReviewed(productId, v));
+        RoadmapSettings s = write.run(id, body.version(), v -> roadmaps.markReviewed(productId, v));
         return ResponseEntity.ok().eTag(Versioned.etag(s.id(), s.version())).body(SettingsView.of(s));
     }
 }

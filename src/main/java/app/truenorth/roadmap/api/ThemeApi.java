@@ -2,6 +2,7 @@ package app.truenorth.roadmap.api;
 
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.Versioned;
+import app.truenorth.platform.web.VersionedWrite;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.roadmap.Stored;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -72,8 +72,8 @@ class ThemeApi {
     @PutMapping("/themes/{themeId}")
     @Operation(summary = "Rename or re-describe a theme (editor)")
     ResponseEntity<ThemeView> updateTheme(@PathVariable long productId, @PathVariable long themeId, @RequestBody ThemeBody body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Stored<Theme> t = ApiWrites.versioned(ifMatch, themeId, body.version(),
+            VersionedWrite write) {
+        Stored<Theme> t = write.run(themeId, body.version(),
                 v -> themes.update(productId, themeId, new RoadmapInputs.ThemeInput(body.name(), body.description()), v));
         return ResponseEntity.ok().eTag(Versioned.etag(themeId, t.version())).body(ThemeView.of(t));
     }
@@ -81,8 +81,8 @@ class ThemeApi {
     @DeleteMapping("/themes/{themeId}")
     @Operation(summary = "Delete a theme (editor); its initiatives stay, without a theme")
     ResponseEntity<Void> deleteTheme(@PathVariable long productId, @PathVariable long themeId,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestParam(required = false) Integer version) {
-        ApiWrites.versioned(ifMatch, themeId, version, v -> {
+            VersionedWrite write, @RequestParam(required = false) Integer version) {
+        write.run(themeId, version, v -> {
             themes.delete(productId, themeId, v);
             return null;
         });

@@ -13,7 +13,7 @@ import app.truenorth.roadmap.domain.Stage;
 import app.truenorth.roadmap.render.TimelineSvg;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.ShellFactory;
-import app.truenorth.workspace.WorkspaceAccess;
+import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,14 +31,12 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class RoadmapFormatsController {
 
-    private final WorkspaceAccess access;
     private final ShellFactory shells;
     private final Roadmaps roadmaps;
     private final Initiatives initiatives;
     private final Clock clock;
 
-    RoadmapFormatsController(WorkspaceAccess access, ShellFactory shells, Roadmaps roadmaps, Initiatives initiatives, Clock clock) {
-        this.access = access;
+    RoadmapFormatsController(ShellFactory shells, Roadmaps roadmaps, Initiatives initiatives, Clock clock) {
         this.shells = shells;
         this.roadmaps = roadmaps;
         this.initiatives = initiatives;
@@ -46,20 +44,20 @@ class RoadmapFormatsController {
     }
 
     @GetMapping("/products/{productId}/roadmap")
-    String index(@PathVariable long productId, HttpServletRequest request, Model model,
+    String index(ProductAccess product, HttpServletRequest request, Model model,
             @RequestParam(required = false) String theme, @RequestParam(required = false) String team,
             @RequestParam(required = false) String objective, @RequestParam(required = false) String horizon,
             @RequestParam(required = false) String stage, @RequestParam(required = false) String visibility) {
-        return format(productId, "horizon", "theme", request, model, theme, team, objective, horizon, stage, visibility);
+        return format(product, "horizon", "theme", request, model, theme, team, objective, horizon, stage, visibility);
     }
 
     @GetMapping("/products/{productId}/roadmap/{format:timeline|horizon|theme|goal|kanban}")
-    String format(@PathVariable long productId, @PathVariable String format,
+    String format(ProductAccess product, @PathVariable String format,
             @RequestParam(name = "lanes", defaultValue = "theme") String lanes, HttpServletRequest request, Model model,
             @RequestParam(required = false) String theme, @RequestParam(required = false) String team,
             @RequestParam(required = false) String objective, @RequestParam(required = false) String horizon,
             @RequestParam(required = false) String stage, @RequestParam(required = false) String visibility) {
-        var product = access.product(productId, Permission.READ);
+        long productId = product.productId();
         RoadmapData data = roadmaps.load(productId);
         RoadmapFilter filter = RoadmapFilter.of(theme, team, objective, horizon, stage, visibility);
         RoadmapPage page = RoadmapPage.of(productId, data, filter, format, product.can(Permission.EDIT));
