@@ -6,7 +6,7 @@ import app.truenorth.health.rules.HealthInput;
 import app.truenorth.health.rules.HealthReport;
 import app.truenorth.health.rules.Thresholds;
 import app.truenorth.platform.ConflictException;
-import app.truenorth.platform.InvalidInputException;
+import app.truenorth.platform.Problems;
 import app.truenorth.platform.audit.AuditEntry;
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.roadmap.RoadmapData;
@@ -107,11 +107,8 @@ public class Health {
     @Transactional
     public StoredThresholds updateThresholds(long productId, ThresholdsInput in, int expectedVersion) {
         ProductAccess product = access.product(productId, Permission.EDIT);
-        Map<String, String> problems = Thresholds.problems(in.featureSizeWeeks(), in.maxFeatureSizedPercent(), in.nowCapacityWeeks(),
-                in.maxNowPercent(), in.antiGoalSimilarityPercent());
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        new Problems().addAll(Thresholds.problems(in.featureSizeWeeks(), in.maxFeatureSizedPercent(), in.nowCapacityWeeks(),
+                in.maxNowPercent(), in.antiGoalSimilarityPercent())).throwIfAny();
         Thresholds proposed = new Thresholds(in.featureSizeWeeks(), in.maxFeatureSizedPercent(), in.nowCapacityWeeks(),
                 in.maxNowPercent(), in.antiGoalSimilarityPercent());
         StoredThresholds before = thresholds(product);

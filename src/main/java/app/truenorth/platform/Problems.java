@@ -20,6 +20,12 @@ public final class Problems {
         return this;
     }
 
+    /** Adds a message to the field's others, joined by "; " (several problems of one row of a file). */
+    public Problems append(String field, String message) {
+        byField.merge(field, message, (a, b) -> a + "; " + b);
+        return this;
+    }
+
     /** Records the problem when {@code broken} holds: {@code problems.addIf(title.isBlank(), "title", "must not be blank")}. */
     public Problems addIf(boolean broken, String field, String message) {
         return broken ? add(field, message) : this;

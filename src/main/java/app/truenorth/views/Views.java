@@ -1,8 +1,8 @@
 package app.truenorth.views;
 
 import app.truenorth.platform.ConflictException;
-import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
+import app.truenorth.platform.Problems;
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.platform.security.Callers;
 import app.truenorth.platform.security.SecretHasher;
@@ -142,22 +142,20 @@ public class Views {
     @Transactional
     public StoredPreset updatePreset(long productId, Audience audience, PresetInput input, int expectedVersion) {
         ProductAccess product = access.product(productId, Permission.EDIT);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Problems problems = new Problems();
         if (input.precision() == null) {
-            problems.put("precision", "choose how precisely dates are shown");
+            problems.add("precision", "choose how precisely dates are shown");
         }
         Preset preset = null;
-        if (problems.isEmpty()) {
+        if (!problems.any()) {
             Preset defaults = Preset.defaults(audience);
             preset = new Preset(audience, input.fields() == null ? Set.of() : input.fields(), input.externalOnly(),
                     input.horizons() == null ? Set.of() : input.horizons(), input.maxItems(), input.maxRisks(), input.precision(),
                     input.keyDecisionsOnly() == null ? defaults.keyDecisionsOnly() : input.keyDecisionsOnly(),
                     input.maxDecisions() == null ? defaults.maxDecisions() : input.maxDecisions());
-            problems.putAll(preset.problems());
+            problems.addAll(preset.problems());
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        problems.throwIfAny();
         StoredPreset before = storedPresets(productId).getOrDefault(audience, new StoredPreset(Preset.defaults(audience), 0, false));
         if (before.version() != expectedVersion) {
             throw ConflictException.staleVersion("The " + audience.label() + " preset");
@@ -272,29 +270,27 @@ public class Views {
             String password) {
         ProductAccess product = access.product(productId, Permission.EDIT);
         Audience recipients = sharedWith != null ? sharedWith : audience;
-        Map<String, String> problems = new LinkedHashMap<>();
+        Problems problems = new Problems();
         String name = label == null ? "" : label.strip();
         if (name.isEmpty()) {
-            problems.put("label", "name the link after who receives it, e.g. \"Customer advisory board\"");
+            problems.add("label", "name the link after who receives it, e.g. \"Customer advisory board\"");
         } else if (name.length() > 120) {
-            problems.put("label", "must be at most 120 characters");
+            problems.add("label", "must be at most 120 characters");
         }
         if (audience == null) {
-            problems.put("audience", "choose an audience");
+            problems.add("audience", "choose an audience");
         }
         LocalDate today = LocalDate.now(clock);
         if (expiresOn != null && !expiresOn.isAfter(today)) {
-            problems.put("expiresOn", "must be after today (" + today + ")");
+            problems.add("expiresOn", "must be after today (" + today + ")");
         }
         if (password != null && !password.isEmpty() && password.length() < 8) {
-            problems.put("password", "must be at least 8 characters, or leave it empty for no password");
+            problems.add("password", "must be at least 8 characters, or leave it empty for no password");
         }
         if (password != null && password.length() > 200) {
-            problems.put("password", "must be at most 200 characters");
+            problems.add("password", "must be at most 200 characters");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        problems.throwIfAny();
         String token = SecretHasher.newSecret("");
         OffsetDateTime now = now();
         OffsetDateTime expiresAt = expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();

@@ -7,9 +7,8 @@ import app.truenorth.health.StoredThresholds;
 import app.truenorth.health.rules.AudienceLinks;
 import app.truenorth.health.rules.Finding;
 import app.truenorth.health.rules.Thresholds;
-import app.truenorth.platform.ConflictException;
-import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.Versioned;
+import app.truenorth.platform.web.VersionedWrite;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,14 +24,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * REST API of a roadmap's health: the findings and score, the thresholds and the declared anti-goals. A
  * thresholds update names the version it read (If-Match or a {@code version} field; 0 while the defaults
- * are in force). Anti-goals are added and removed one by one, so concurrent edits cannot overwrite each other.
+ * are in force): a stale one is 412 or 409, a missing one 428. Anti-goals are added and removed one by one, so concurrent edits cannot overwrite each other.
  */
 @RestController
 @RequestMapping("/api/v1/products/{productId}/health")
@@ -147,19 +145,10 @@ class HealthApi {
     @PutMapping("/thresholds")
     @Operation(summary = "Change the thresholds (editor); nowCapacityWeeks may be null when unknown")
     ResponseEntity<ThresholdsView> updateThresholds(@PathVariable long productId, @RequestBody ThresholdsBody body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Integer fromHeader = Versioned.versionFromIfMatch(ifMatch, productId);
-        Integer version = fromHeader != null ? fromHeader : body.version();
-        if (version == null) {
-            throw new InvalidInputException("version", "is required: send the version you read as If-Match header or 'version' field");
-        }
-        try {
-            StoredThresholds s = health.updateThresholds(productId, new Health.ThresholdsInput(body.featureSizeWeeks(),
-                    body.maxFeatureSizedPercent(), body.nowCapacityWeeks(), body.maxNowPercent(), body.antiGoalSimilarityPercent()),
-                    version);
-            return ResponseEntity.ok().eTag(Versioned.etag(productId, s.version())).body(ThresholdsView.of(s));
-        } catch (ConflictException e) {
-            throw fromHeader != null ? e.asPreconditionFailed() : e;
-        }
+            VersionedWrite write) {
+        StoredThresholds s = write.run(productId, body.version(), version -> health.updateThresholds(productId,
+                new Health.ThresholdsInput(body.featureSizeWeeks(), body.maxFeatureSizedPercent(), body.nowCapacityWeeks(),
+                        body.maxNowPercent(), body.antiGoalSimilarityPercent()), version));
+        return ResponseEntity.ok().eTag(Versioned.etag(productId, s.version())).body(ThresholdsView.of(s));
     }
 }

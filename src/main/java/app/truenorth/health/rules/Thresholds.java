@@ -1,7 +1,7 @@
 package app.truenorth.health.rules;
 
+import app.truenorth.platform.Problems;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,26 +28,25 @@ public record Thresholds(BigDecimal featureSizeWeeks, int maxFeatureSizedPercent
     /** Problems with proposed thresholds, keyed by field; empty when valid. */
     public static Map<String, String> problems(BigDecimal featureSizeWeeks, Integer maxFeatureSizedPercent,
             BigDecimal nowCapacityWeeks, Integer maxNowPercent, Integer antiGoalSimilarityPercent) {
-        Map<String, String> problems = new LinkedHashMap<>();
+        Problems problems = new Problems();
         if (featureSizeWeeks == null) {
-            problems.put("featureSizeWeeks", "is required (person-weeks)");
+            problems.add("featureSizeWeeks", "is required (person-weeks)");
         } else if (featureSizeWeeks.signum() < 0 || featureSizeWeeks.compareTo(new BigDecimal("52")) > 0) {
-            problems.put("featureSizeWeeks", "must be from 0 to 52 person-weeks");
+            problems.add("featureSizeWeeks", "must be from 0 to 52 person-weeks");
         }
         percent(problems, "maxFeatureSizedPercent", maxFeatureSizedPercent, 0);
-        if (nowCapacityWeeks != null && (nowCapacityWeeks.signum() <= 0 || nowCapacityWeeks.compareTo(new BigDecimal("100000")) > 0)) {
-            problems.put("nowCapacityWeeks", "must be more than 0 and at most 100000 person-weeks, or left empty when unknown");
-        }
+        problems.addIf(nowCapacityWeeks != null && (nowCapacityWeeks.signum() <= 0 || nowCapacityWeeks.compareTo(new BigDecimal("100000")) > 0),
+                "nowCapacityWeeks", "must be more than 0 and at most 100000 person-weeks, or left empty when unknown");
         percent(problems, "maxNowPercent", maxNowPercent, 1);
         percent(problems, "antiGoalSimilarityPercent", antiGoalSimilarityPercent, 1);
-        return problems;
+        return problems.asMap();
     }
 
-    private static void percent(Map<String, String> problems, String field, Integer value, int min) {
+    private static void percent(Problems problems, String field, Integer value, int min) {
         if (value == null) {
-            problems.put(field, "is required (a percentage)");
+            problems.add(field, "is required (a percentage)");
         } else if (value < min || value > 100) {
-            problems.put(field, "must be a percentage from " + min + " to 100");
+            problems.add(field, "must be a percentage from " + min + " to 100");
         }
     }
 

@@ -255,12 +255,17 @@ public final class FormBinder {
 
         /** Every value sent for the field, each one of an enum's values; unknown ones are a problem. */
         public <E extends Enum<E>> Set<E> choices(Class<E> type, String message) {
+            return choices(type, unknown -> message);
+        }
+
+        /** The same, with a message that names the unknown value. */
+        public <E extends Enum<E>> Set<E> choices(Class<E> type, Function<String, String> message) {
             Set<E> chosen = EnumSet.noneOf(type);
             for (String s : all(name)) {
                 try {
                     chosen.add(Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    problems.add(name, message);
+                    problems.add(name, message.apply(s));
                 }
             }
             return chosen;

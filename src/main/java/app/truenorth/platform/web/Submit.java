@@ -5,6 +5,8 @@ import app.truenorth.platform.ForbiddenException;
 import app.truenorth.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,6 +50,7 @@ public final class Submit<T> {
     private final HttpServletRequest request;
     private final Supplier<T> change;
     private FormErrors refused = FormErrors.none();
+    private final List<FormBinder> binders = new ArrayList<>();
     private Function<T, String> target;
     private Function<T, String> flash;
     private Function<T, String> shown;
@@ -77,9 +80,13 @@ public final class Submit<T> {
         return refusedBy(FormErrors.of(binding));
     }
 
-    /** Refuses the form without running the change when the form binder could not read every value. */
+    /**
+     * Refuses the form without running the change when the form binder could not read every value; values
+     * read before {@link #orRender} count.
+     */
     public Submit<T> refusedBy(FormBinder form) {
-        return refusedBy(FormErrors.of(form.problems()));
+        binders.add(form);
+        return this;
     }
 
     /** Refuses the form without running the change when these messages are not empty. */
@@ -133,6 +140,7 @@ public final class Submit<T> {
     /** Runs the submission; {@code page} renders the form with the messages when the input is refused (422). */
     public ModelAndView orRender(Function<FormErrors, String> page) {
         boolean htmx = Pages.wantsFragment(request);
+        binders.forEach(form -> refusedBy(FormErrors.of(form.problems())));
         if (refused.any()) {
             return page(page.apply(refused), htmx ? HttpStatus.OK : REFUSED);
         }

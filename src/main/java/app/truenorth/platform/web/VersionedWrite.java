@@ -4,6 +4,7 @@ import app.truenorth.platform.ConflictException;
 import app.truenorth.platform.PreconditionRequiredException;
 import app.truenorth.platform.Versioned;
 import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 
 /**
  * One versioned write of the REST API. An update or delete names the version it read, as
@@ -30,9 +31,30 @@ public final class VersionedWrite {
             + "(the ETag of the GET) or as the 'version' field.";
 
     private final String ifMatch;
+    private final String what;
+    private final IntSupplier current;
 
     VersionedWrite(String ifMatch) {
+        this(ifMatch, null, null);
+    }
+
+    private VersionedWrite(String ifMatch, String what, IntSupplier current) {
         this.ifMatch = ifMatch;
+        this.what = what;
+        this.current = current;
+    }
+
+    /**
+     * The same write, with the version compared to the stored one before the change runs: a stale version
+     * is answered before the request's content is checked (HTTP evaluates preconditions first), for changes
+     * that check their input before their version. The change still checks the version as it writes, so a
+     * change made in between is refused too.
+     *
+     * @param what    what changed, for the message ("The strategy session")
+     * @param current reads the stored version (and checks the caller may read the thing)
+     */
+    public VersionedWrite checkedFirst(String what, IntSupplier current) {
+        return new VersionedWrite(ifMatch, what, current);
     }
 
     /** For code that reads the header itself. */
@@ -50,8 +72,12 @@ public final class VersionedWrite {
         if (fromHeader == null && bodyVersion == null) {
             throw new PreconditionRequiredException(REQUIRED);
         }
+        int version = fromHeader != null ? fromHeader : bodyVersion;
         try {
-            return change.apply(fromHeader != null ? fromHeader : bodyVersion);
+            if (current != null && current.getAsInt() != version) {
+                throw ConflictException.staleVersion(what);
+            }
+            return change.apply(version);
         } catch (ConflictException e) {
             // only a version that is not the current one fails the precondition; a state that does not
             // allow the change (a locked phase) stays 409 whichever way the version came

@@ -2,6 +2,7 @@ package app.truenorth.transfer.api;
 
 import app.truenorth.health.AntiGoals;
 import app.truenorth.platform.InvalidInputException;
+import app.truenorth.platform.Problems;
 import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.transfer.ImportFormat;
 import app.truenorth.transfer.Imports;
@@ -10,8 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,13 +50,13 @@ class TransferApi {
                 "must be one of " + String.join(", ", Arrays.stream(ImportFormat.values()).map(ImportFormat::code).toList())));
         Imports.Report report = imports.run(productId, parsed, body, !dryRun, skipRejected, null);
         if (!dryRun && !report.written()) {
-            Map<String, String> errors = new LinkedHashMap<>();
+            Problems problems = new Problems();
             for (Imports.RowReport row : report.rejectedRows()) {
                 for (var problem : row.problems()) {
-                    errors.merge("line " + row.line() + ": " + problem.field(), problem.message(), (a, b) -> a + "; " + b);
+                    problems.append("line " + row.line() + ": " + problem.field(), problem.message());
                 }
             }
-            throw new InvalidInputException(errors);
+            problems.throwIfAny();
         }
         return report;
     }

@@ -39,6 +39,23 @@ class VersionedWriteTest {
         String name = "Atlas";
         int version = 3;
 
+        /** A change that checks its content before its version, as a domain record's constructor does. */
+        @PutMapping("/api/v1/checked/{id}")
+        ResponseEntity<View> checked(@PathVariable long id, @RequestBody Body body, VersionedWrite write) {
+            View saved = write.checkedFirst("The thing", () -> version).run(id, body.version(), v -> {
+                if (body.name() == null || body.name().isBlank()) {
+                    throw new app.truenorth.platform.InvalidInputException("name", "must not be blank");
+                }
+                if (v != version) {
+                    throw ConflictException.staleVersion("The thing");
+                }
+                name = body.name();
+                version++;
+                return new View(id, name, version);
+            });
+            return ResponseEntity.ok().eTag(Versioned.etag(id, saved.version())).body(saved);
+        }
+
         @PutMapping("/api/v1/things/{id}")
         ResponseEntity<View> update(@PathVariable long id, @RequestBody Body body, VersionedWrite write) {
             View saved = write.run(id, body.version(), v -> {
@@ -106,6 +123,22 @@ class VersionedWriteTest {
                 .andExpect(jsonPath("$.errors[0].field").value("version"));
         send("{\"name\":\"Overwrite\"}", " ").andExpect(status().isPreconditionRequired());
         assertThat(resource.name).isEqualTo("Atlas");
+    }
+
+    @Test
+    void checkedFirstAnswersAStaleVersionBeforeTheContentIsChecked() throws Exception {
+        var blank = "{\"name\":\"\"}";
+        mvc.perform(put("/api/v1/checked/12").header("If-Match", "\"12-2\"").contentType(MediaType.APPLICATION_JSON).content(blank))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("The thing was changed by someone else")));
+        mvc.perform(put("/api/v1/checked/12").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"version\":2}"))
+                .andExpect(status().isConflict());
+        // the current version reaches the content check
+        mvc.perform(put("/api/v1/checked/12").header("If-Match", "\"12-3\"").contentType(MediaType.APPLICATION_JSON).content(blank))
+                .andExpect(status().isBadRequest());
+        mvc.perform(put("/api/v1/checked/12").header("If-Match", "\"12-3\"").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Atlas Pro\"}")).andExpect(status().isOk());
+        assertThat(resource.version).isEqualTo(4);
     }
 
     @Test
