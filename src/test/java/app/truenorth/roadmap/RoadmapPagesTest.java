@@ -142,6 +142,29 @@ class RoadmapPagesTest {
         assertThat(roadmapsFor().initiatives()).hasSize(2);
     }
 
+    @Test
+    void aFormThatLostItsVersionIsRefusedAsInputAndAStaleOneSaysSomeoneElseChangedIt() throws Exception {
+        mvc.perform(post(base + "/reviewed").with(owner.session()).with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("The form is missing its version")));
+        mvc.perform(post(base + "/settings").with(owner.session()).with(csrf())
+                        .param("scoringMethod", "nonsense").param("reviewCadenceDays", "a week").param("version", "0"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("must be one of RICE, ICE, WSJF, VALUE_EFFORT")))
+                .andExpect(content().string(containsString("must be a whole number of days")));
+        assertThat(roadmapsFor().settings().lastReviewedOn()).isNull();
+        mvc.perform(post(base + "/reviewed").param("version", "0").with(owner.session()).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(base + "/analysis"));
+        mvc.perform(post(base + "/reviewed").param("version", "0").with(owner.session()).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("changed by someone else")));
+        mvc.perform(post(base + "/themes/" + roadmapsFor().themes().getFirst().value().id()).with(owner.session()).with(csrf())
+                        .param("name", "Renamed without a version"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("The form is missing its version")));
+        assertThat(roadmapsFor().themes()).extracting(t -> t.value().name()).containsExactly("Self-serve");
+    }
+
     private RoadmapData roadmapsFor() {
         var user = owner.principal();
         SecurityContextHolder.getContext().setAuthentication(
