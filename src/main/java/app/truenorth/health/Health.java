@@ -11,6 +11,7 @@ import app.truenorth.platform.audit.AuditEntry;
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.roadmap.RoadmapData;
 import app.truenorth.roadmap.Roadmaps;
+import app.truenorth.roadmap.Snapshots;
 import app.truenorth.views.Views;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.WorkspaceAccess;
@@ -44,15 +45,18 @@ public class Health {
     private final JdbcClient jdbc;
     private final WorkspaceAccess access;
     private final Roadmaps roadmaps;
+    private final Snapshots snapshots;
     private final AuditLog audit;
     private final AntiGoals antiGoals;
     private final Views views;
     private final Clock clock;
 
-    Health(JdbcClient jdbc, WorkspaceAccess access, Roadmaps roadmaps, AuditLog audit, AntiGoals antiGoals, Views views, Clock clock) {
+    Health(JdbcClient jdbc, WorkspaceAccess access, Roadmaps roadmaps, Snapshots snapshots, AuditLog audit, AntiGoals antiGoals,
+            Views views, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.roadmaps = roadmaps;
+        this.snapshots = snapshots;
         this.audit = audit;
         this.antiGoals = antiGoals;
         this.views = views;
@@ -74,7 +78,7 @@ public class Health {
         RoadmapData data = roadmaps.load(productId);
         StoredThresholds thresholds = thresholds(product);
         LocalDate today = LocalDate.now(clock);
-        LocalDate lastSnapshot = roadmaps.snapshots(productId).stream().findFirst()
+        LocalDate lastSnapshot = snapshots.list(productId).stream().findFirst()
                 .map(s -> s.takenAt().atZoneSameInstant(clock.getZone()).toLocalDate()).orElse(null);
         List<AntiGoals.AntiGoal> declared = antiGoals.list(product);
         List<AudienceLinks> audiences = audiences(productId);

@@ -1,5 +1,6 @@
 package app.truenorth.health;
 
+import app.truenorth.roadmap.Initiatives;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,7 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.roadmap.RoadmapInputs;
-import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.roadmap.domain.Horizon;
 import app.truenorth.roadmap.domain.Stage;
 import app.truenorth.roadmap.domain.Visibility;
@@ -49,7 +49,7 @@ class AntiGoalsTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    Roadmaps roadmaps;
+    Initiatives initiatives;
     @Autowired
     AuditLog audit;
     @Autowired
@@ -80,7 +80,7 @@ class AntiGoalsTest {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         try {
-            return roadmaps.createInitiative(productId, new RoadmapInputs.InitiativeInput(title, description, null, List.of(),
+            return initiatives.create(productId, new RoadmapInputs.InitiativeInput(title, description, null, List.of(),
                     Horizon.NEXT, Stage.IDEA, "Core", new BigDecimal("3"), new BigDecimal("5"), 60, null, null, null,
                     Visibility.INTERNAL, null, null, null, null)).value().id();
         } finally {

@@ -37,6 +37,14 @@ class RoadmapPagesTest {
     Fixtures fixtures;
     @Autowired
     Roadmaps roadmaps;
+    @Autowired
+    Themes themes;
+    @Autowired
+    Initiatives initiatives;
+    @Autowired
+    Dependencies dependencies;
+    @Autowired
+    Snapshots snapshots;
 
     Fixtures.Person owner;
     long productId;
@@ -52,13 +60,13 @@ class RoadmapPagesTest {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         try {
-            long theme = roadmaps.createTheme(productId, new ThemeInput("Self-serve", "")).value().id();
-            guided = roadmaps.createInitiative(productId, new InitiativeInput("Guided setup", "", theme, List.of(), Horizon.NEXT,
+            long theme = themes.create(productId, new ThemeInput("Self-serve", "")).value().id();
+            guided = initiatives.create(productId, new InitiativeInput("Guided setup", "", theme, List.of(), Horizon.NEXT,
                     Stage.DISCOVERY, "Growth", BigDecimal.ONE, BigDecimal.TWO, 80, "", LocalDate.now(), LocalDate.now().plusDays(30),
                     null, null, null, null, null));
-            var billing = roadmaps.createInitiative(productId, new InitiativeInput("Usage <billing>", "", null, List.of(), Horizon.LATER,
+            var billing = initiatives.create(productId, new InitiativeInput("Usage <billing>", "", null, List.of(), Horizon.LATER,
                     Stage.IDEA, "", BigDecimal.ONE, BigDecimal.TWO, 50, "", null, null, null, null, null, null, null));
-            roadmaps.addDependency(productId, new RoadmapInputs.DependencyInput(guided.value().id(), billing.value().id(), null, null, null));
+            dependencies.add(productId, new RoadmapInputs.DependencyInput(guided.value().id(), billing.value().id(), null, null, null));
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -170,7 +178,7 @@ class RoadmapPagesTest {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         try {
-            return roadmaps.snapshots(productId).getFirst().id();
+            return snapshots.list(productId).getFirst().id();
         } finally {
             SecurityContextHolder.clearContext();
         }

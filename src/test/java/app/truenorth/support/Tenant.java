@@ -2,8 +2,13 @@ package app.truenorth.support;
 
 import app.truenorth.health.AntiGoals;
 import app.truenorth.roadmap.Decisions;
+import app.truenorth.roadmap.Dependencies;
+import app.truenorth.roadmap.Initiatives;
+import app.truenorth.roadmap.Objectives;
+import app.truenorth.roadmap.Risks;
+import app.truenorth.roadmap.Snapshots;
+import app.truenorth.roadmap.Themes;
 import app.truenorth.roadmap.RoadmapInputs;
-import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.roadmap.domain.Direction;
 import app.truenorth.roadmap.domain.Horizon;
 import app.truenorth.roadmap.domain.Stage;
@@ -77,7 +82,7 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
                             owner.principal(), null, owner.principal().getAuthorities())));
             try {
                 strategy = strategy(context, owner, editor, contributor, product.id());
-                roadmap = roadmap(context.getBean(Roadmaps.class), context.getBean(Decisions.class), product.id());
+                roadmap = roadmap(context, product.id());
                 // an import waiting for confirmation; it belongs to the owner who uploaded it
                 uploadId = context.getBean(ImportJobs.class).preview(product.id(), ImportFormat.JIRA_CSV, "jira.csv",
                         "Summary,Issue key,Issue Type,Status\nLive map,AT-1,Story,To Do\n").id();
@@ -103,26 +108,28 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
         return new Strategy(sessionId, session.statements().getFirst().id(), session.initiatives().getFirst().id());
     }
 
-    private static Roadmap roadmap(Roadmaps roadmaps, Decisions decisions, long productId) {
-        long themeId = roadmaps.createTheme(productId, new RoadmapInputs.ThemeInput("Visibility", "See every van")).value().id();
-        long objectiveId = roadmaps.createObjective(productId, new RoadmapInputs.ObjectiveInput("Fresher positions",
+    private static Roadmap roadmap(ApplicationContext context, long productId) {
+        Decisions decisions = context.getBean(Decisions.class);
+        Initiatives initiatives = context.getBean(Initiatives.class);
+        long themeId = context.getBean(Themes.class).create(productId, new RoadmapInputs.ThemeInput("Visibility", "See every van")).value().id();
+        long objectiveId = context.getBean(Objectives.class).create(productId, new RoadmapInputs.ObjectiveInput("Fresher positions",
                 "Position age", "s", Direction.DECREASE, new BigDecimal("600"), new BigDecimal("10"), new BigDecimal("300"),
                 LocalDate.now().plusMonths(6))).value().id();
-        long first = initiative(roadmaps, productId, themeId, objectiveId, "Live map");
-        long second = initiative(roadmaps, productId, themeId, objectiveId, "ETA alerts");
-        long dependencyId = roadmaps.addDependency(productId,
+        long first = initiative(initiatives, productId, themeId, objectiveId, "Live map");
+        long second = initiative(initiatives, productId, themeId, objectiveId, "ETA alerts");
+        long dependencyId = context.getBean(Dependencies.class).add(productId,
                 new RoadmapInputs.DependencyInput(second, first, null, null, "needs live positions")).value().id();
-        long riskId = roadmaps.createRisk(productId, new RoadmapInputs.RiskInput(first, "Tracker firmware lags", 3, 3,
+        long riskId = context.getBean(Risks.class).create(productId, new RoadmapInputs.RiskInput(first, "Tracker firmware lags", 3, 3,
                 "Pilot with two depots", "Platform lead")).value().id();
-        long snapshotId = roadmaps.takeSnapshot(productId, "Baseline").id();
+        long snapshotId = context.getBean(Snapshots.class).take(productId, "Baseline").id();
         long decisionId = decisions.create(productId, new RoadmapInputs.DecisionInput("Live map before ETA alerts",
                 "Alerts are only as good as the positions under them", LocalDate.now().minusDays(1), "Leadership team", null, true,
                 Visibility.INTERNAL, List.of(first, second), List.of(themeId), List.of(objectiveId))).value().id();
         return new Roadmap(themeId, objectiveId, first, dependencyId, riskId, snapshotId, decisionId);
     }
 
-    private static long initiative(Roadmaps roadmaps, long productId, long themeId, long objectiveId, String title) {
-        return roadmaps.createInitiative(productId, new RoadmapInputs.InitiativeInput(title, "", themeId, List.of(objectiveId),
+    private static long initiative(Initiatives initiatives, long productId, long themeId, long objectiveId, String title) {
+        return initiatives.create(productId, new RoadmapInputs.InitiativeInput(title, "", themeId, List.of(objectiveId),
                 Horizon.NOW, Stage.DISCOVERY, "Platform", new BigDecimal("2"), new BigDecimal("4"), 70, null, null, null,
                 Visibility.INTERNAL, null, null, null, null)).value().id();
     }

@@ -1,18 +1,19 @@
 package app.truenorth.workspace.api;
 
-import app.truenorth.platform.ConflictException;
-import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.Versioned;
 import app.truenorth.platform.audit.AuditEntry;
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.platform.security.Callers;
+import app.truenorth.platform.web.VersionedWrite;
 import app.truenorth.workspace.Accounts;
 import app.truenorth.workspace.ApiTokens;
 import app.truenorth.workspace.Invitations;
+import app.truenorth.workspace.Needs;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.Products;
 import app.truenorth.workspace.Role;
 import app.truenorth.workspace.WorkspaceAccess;
+import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
 import app.truenorth.workspace.Workspaces;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -37,7 +38,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -160,31 +160,20 @@ class WorkspaceApi {
 
     @GetMapping("/products/{productId}")
     @Operation(summary = "One product, with its version as ETag")
-    ResponseEntity<ProductView> getProduct(@PathVariable long productId) {
-        access.product(productId, Permission.READ);
-        var product = products.get(productId);
+    ResponseEntity<ProductView> getProduct(ProductAccess readable) {
+        var product = products.get(readable.productId());
         return ResponseEntity.ok().eTag(Versioned.etag(product.id(), product.version())).body(ProductView.of(product));
     }
 
     @PutMapping("/products/{productId}")
     @Operation(summary = "Rename or re-describe a product",
             description = "Send the version you read, as If-Match (the ETag) or as the 'version' field. "
-                    + "A stale version is refused with 412 (If-Match) or 409 (field); nothing is overwritten.")
-    ResponseEntity<ProductView> updateProduct(@PathVariable long productId, @Valid @RequestBody ProductUpdate body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        access.product(productId, Permission.EDIT);
-        Integer fromHeader = Versioned.versionFromIfMatch(ifMatch, productId);
-        Integer version = fromHeader != null ? fromHeader : body.version();
-        if (version == null) {
-            throw new InvalidInputException("version",
-                    "is required: send the version you read as If-Match header or 'version' field");
-        }
-        try {
-            var product = products.update(productId, body.name(), body.description(), version);
-            return ResponseEntity.ok().eTag(Versioned.etag(product.id(), product.version())).body(ProductView.of(product));
-        } catch (ConflictException e) {
-            throw fromHeader != null ? e.asPreconditionFailed() : e;
-        }
+                    + "A stale version is refused with 412 (If-Match) or 409 (field), a missing one with 428; nothing is overwritten.")
+    ResponseEntity<ProductView> updateProduct(@Needs(Permission.EDIT) ProductAccess product, @Valid @RequestBody ProductUpdate body,
+            VersionedWrite write) {
+        long productId = product.productId();
+        var saved = write.run(productId, body.version(), version -> products.update(productId, body.name(), body.description(), version));
+        return ResponseEntity.ok().eTag(Versioned.etag(saved.id(), saved.version())).body(ProductView.of(saved));
     }
 
     @GetMapping("/members")
