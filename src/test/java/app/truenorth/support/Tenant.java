@@ -1,6 +1,7 @@
 package app.truenorth.support;
 
 import app.truenorth.health.AntiGoals;
+import app.truenorth.platform.inbox.Inbox;
 import app.truenorth.roadmap.Decisions;
 import app.truenorth.roadmap.Dependencies;
 import app.truenorth.roadmap.Initiatives;
@@ -41,10 +42,11 @@ import org.springframework.security.core.context.SecurityContextImpl;
  * @param shareLinkId   a live share link of the product, and {@code shareToken} the token in its address
  * @param exportJobId   a finished background export of the product, started by the owner
  * @param antiGoalId    an anti-goal declared on the product's roadmap (health)
+ * @param notificationId a notification in the owner's inbox (each person sees only their own)
  */
 public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Person contributor, Fixtures.Person viewer,
         Products.Product product, long invitationId, String ownerToken, long ownerTokenId, long shareLinkId, String shareToken,
-        String exportJobId, Strategy strategy, Roadmap roadmap, String uploadId, Long antiGoalId) {
+        String exportJobId, Strategy strategy, Roadmap roadmap, String uploadId, Long antiGoalId, Long notificationId) {
 
     /** Ids of the product's strategy session and its artifacts. */
     public record Strategy(long sessionId, long statementId, long initiativeId) {
@@ -74,6 +76,7 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
         Roadmap roadmap = null;
         String uploadId = null;
         Long antiGoalId = null;
+        Long notificationId = null;
         if (context != null) {
             // the modules' services check the caller's role, so build the content as the owner
             var previous = SecurityContextHolder.getContext();
@@ -87,13 +90,15 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
                 uploadId = context.getBean(ImportJobs.class).preview(product.id(), ImportFormat.JIRA_CSV, "jira.csv",
                         "Summary,Issue key,Issue Type,Status\nLive map,AT-1,Story,To Do\n").id();
                 antiGoalId = context.getBean(AntiGoals.class).add(product.id(), "Replace dispatchers with fully automatic routing").id();
+                notificationId = context.getBean(Inbox.class).notify(owner.userId(), "escalation", "An escalation needs you",
+                        null, "/products/" + product.id());
             } finally {
                 SecurityContextHolder.setContext(previous);
             }
         }
         var link = fixtures.shareLink(owner, product.id());
         return new Tenant(owner, editor, contributor, viewer, product, invitationId, ownerToken, targetToken, link.link().id(),
-                link.token(), fixtures.exportJob(owner, product.id()), strategy, roadmap, uploadId, antiGoalId);
+                link.token(), fixtures.exportJob(owner, product.id()), strategy, roadmap, uploadId, antiGoalId, notificationId);
     }
 
     private static Strategy strategy(ApplicationContext context, Fixtures.Person owner, Fixtures.Person editor,
@@ -185,6 +190,7 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             case "jobId" -> exportJobId;
             case "uploadId" -> uploadIds();
             case "antiGoalId" -> antiGoalIds();
+            case "notificationId" -> notificationIds();
             default -> throw new IllegalStateException("No id for the path variable or parameter '" + variable
                     + "'. Teach app.truenorth.support.Tenant#id which thing of a workspace it names (create one in "
                     + "Tenant.create), so tenant isolation and role checks cover the new endpoint.");
@@ -210,6 +216,13 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             throw new IllegalStateException("Create the tenant with the application context to reach anti-goal endpoints");
         }
         return String.valueOf(antiGoalId);
+    }
+
+    private String notificationIds() {
+        if (notificationId == null) {
+            throw new IllegalStateException("Create the tenant with the application context to reach inbox endpoints");
+        }
+        return String.valueOf(notificationId);
     }
 
     private Roadmap roadmapIds() {
