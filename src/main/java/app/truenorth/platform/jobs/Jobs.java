@@ -1,8 +1,7 @@
 package app.truenorth.platform.jobs;
 
+import app.truenorth.platform.cluster.NodeId;
 import app.truenorth.platform.security.Callers;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -205,14 +204,14 @@ public class Jobs implements SmartLifecycle {
     /** The database's clock minus this node's, measured now and then: silence is judged by one clock. */
     private volatile Duration dbOffset = Duration.ZERO;
 
-    Jobs(JdbcClient jdbc, PlatformTransactionManager transactionManager, @Value("${truenorth.node-id:}") String nodeId,
+    Jobs(JdbcClient jdbc, PlatformTransactionManager transactionManager, NodeId node,
             @Value("${truenorth.jobs.silence:30s}") Duration silence,
             @Value("${truenorth.jobs.flush-interval:1s}") Duration flushInterval,
             @Value("${truenorth.jobs.sweep-interval:10s}") Duration sweepInterval,
             @Value("${truenorth.jobs.workers:2}") int workers) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.node = nodeId == null || nodeId.isBlank() ? defaultNodeId() : nodeId;
+        this.node = node.value();
         this.silence = silence;
         this.flushInterval = flushInterval;
         this.sweepInterval = sweepInterval;
@@ -517,17 +516,6 @@ public class Jobs implements SmartLifecycle {
         } catch (RuntimeException e) { // the database may be away for a moment; the next round tries again
             log.warn("Background jobs: {} failed: {}", what, e.getMessage());
         }
-    }
-
-    private static String defaultNodeId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "node";
-        }
-        String pid = ManagementFactory.getRuntimeMXBean().getName().split("@")[0];
-        return clip(host, 120) + ":" + pid + ":" + HexFormat.of().formatHex(randomBytes(), 0, 4);
     }
 
     private static byte[] randomBytes() {

@@ -3,6 +3,7 @@ package app.truenorth.views.api;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.Versioned;
+import app.truenorth.platform.web.LinkBuilder;
 import app.truenorth.roadmap.domain.Horizon;
 import app.truenorth.roadmap.render.RoadmapFormat;
 import app.truenorth.views.Audience;
@@ -16,7 +17,6 @@ import app.truenorth.views.Views;
 import app.truenorth.workspace.MemberAction;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.WorkspaceAccess;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -49,8 +49,10 @@ class ViewsApi {
     private final Views views;
     private final ViewExports exports;
     private final ExportJobs jobs;
+    private final LinkBuilder links;
 
-    ViewsApi(WorkspaceAccess access, Views views, ViewExports exports, ExportJobs jobs) {
+    ViewsApi(WorkspaceAccess access, Views views, ViewExports exports, ExportJobs jobs, LinkBuilder links) {
+        this.links = links;
         this.jobs = jobs;
         this.access = access;
         this.views = views;
@@ -192,12 +194,11 @@ class ViewsApi {
     }
 
     @PostMapping("/links")
-    ResponseEntity<CreatedLinkJson> createLink(@PathVariable long productId, @RequestBody LinkRequest body, HttpServletRequest request) {
+    ResponseEntity<CreatedLinkJson> createLink(@PathVariable long productId, @RequestBody LinkRequest body) {
         access.product(productId, Permission.EDIT);
         var created = views.createLink(productId, body.audience(), body.sharedWith(), body.label(), body.expiresOn(), body.password());
-        String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
         return ResponseEntity.created(URI.create("/api/v1/products/" + productId + "/views/links/" + created.link().id()))
-                .body(new CreatedLinkJson(LinkJson.of(created.link()), base + "/share/" + created.token()));
+                .body(new CreatedLinkJson(LinkJson.of(created.link()), links.absolute("/share/" + created.token())));
     }
 
     /** Revokes the link: it stops opening at once. Revoking twice is harmless. */

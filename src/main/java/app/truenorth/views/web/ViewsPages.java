@@ -4,6 +4,7 @@ import app.truenorth.platform.ConflictException;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.web.FormErrors;
+import app.truenorth.platform.web.LinkBuilder;
 import app.truenorth.roadmap.domain.Horizon;
 import app.truenorth.views.Audience;
 import app.truenorth.views.AudienceView;
@@ -49,8 +50,11 @@ class ViewsPages {
     private final ViewExports exports;
     private final ExportJobs jobs;
     private final Clock clock;
+    private final LinkBuilder links;
 
-    ViewsPages(WorkspaceAccess access, ShellFactory shells, Views views, ViewExports exports, ExportJobs jobs, Clock clock) {
+    ViewsPages(WorkspaceAccess access, ShellFactory shells, Views views, ViewExports exports, ExportJobs jobs, Clock clock,
+            LinkBuilder links) {
+        this.links = links;
         this.jobs = jobs;
         this.access = access;
         this.shells = shells;
@@ -220,9 +224,7 @@ class ViewsPages {
                 }
             }
             var created = views.createLink(productId, audience, sharedWith, form.label(), expires, form.password());
-            String url = request.getScheme() + "://" + request.getServerName()
-                    + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort())
-                    + "/share/" + created.token();
+            String url = links.absolute("/share/" + created.token());
             // shown right here rather than through a redirect: the token must not rest in the session store
             return render(productId, request, model, new NewLink(created.link().label(), url), null, FormErrors.none(),
                     FormErrors.none(), null);
