@@ -1,8 +1,7 @@
 package app.truenorth.platform.jobs;
 
+import app.truenorth.platform.cluster.NodeId;
 import app.truenorth.platform.security.Callers;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -199,25 +198,26 @@ public class Jobs implements SmartLifecycle {
     private final Duration silence;
     private final Duration flushInterval;
     private final Duration sweepInterval;
-    private final ExecutorService workers;
+    private final int workerCount;
+    private volatile ExecutorService workers;
     private final Map<String, Local> local = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService ticker;
     /** The database's clock minus this node's, measured now and then: silence is judged by one clock. */
     private volatile Duration dbOffset = Duration.ZERO;
 
-    Jobs(JdbcClient jdbc, PlatformTransactionManager transactionManager, @Value("${truenorth.node-id:}") String nodeId,
+    Jobs(JdbcClient jdbc, PlatformTransactionManager transactionManager, NodeId node,
             @Value("${truenorth.jobs.silence:30s}") Duration silence,
             @Value("${truenorth.jobs.flush-interval:1s}") Duration flushInterval,
             @Value("${truenorth.jobs.sweep-interval:10s}") Duration sweepInterval,
-            @Value("${truenorth.jobs.workers:2}") int workers) {
+            @Value("${truenorth.jobs.workers:2}") int workerCount) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.node = nodeId == null || nodeId.isBlank() ? defaultNodeId() : nodeId;
+        this.node = node.value();
         this.silence = silence;
         this.flushInterval = flushInterval;
         this.sweepInterval = sweepInterval;
-        // a queue rather than more threads: renders are CPU-bound, and pages must not starve
-        this.workers = Executors.newFixedThreadPool(Math.max(1, workers), Thread.ofPlatform().name("job-", 0).daemon().factory());
+        this.workerCount = Math.max(1, workerCount);
+        this.workers = newWorkers();
     }
 
     /** This node's name in {@code background_job.node_id}. */
@@ -369,7 +369,7 @@ public class Jobs implements SmartLifecycle {
             if (!(e instanceof Failure) || e.getCause() != null) {
                 log.error("Job {} failed", job.id, e.getCause() != null ? e.getCause() : e);
             }
-            fail(job, message);
+            guarded("failing job " + job.id, () -> fail(job, message));
         } finally {
             local.remove(job.id);
         }
@@ -475,10 +475,19 @@ public class Jobs implements SmartLifecycle {
 
     // ------------------------------------------------------------------ lifecycle
 
+    /** A queue rather than more threads: renders are CPU-bound, and pages must not starve. */
+    private ExecutorService newWorkers() {
+        return Executors.newFixedThreadPool(workerCount, Thread.ofPlatform().name("job-", 0).daemon().factory());
+    }
+
+    /** Starts the heartbeat and the sweep; after a {@link #stop()} (a paused test context, say) also fresh workers. */
     @Override
     public synchronized void start() {
         if (ticker != null) {
             return;
+        }
+        if (workers.isShutdown()) {
+            workers = newWorkers();
         }
         try {
             measureDbClock();
@@ -492,6 +501,7 @@ public class Jobs implements SmartLifecycle {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Stops taking work: the jobs running here fail at once rather than after the silence. */
     @Override
     public synchronized void stop() {
         if (ticker == null) {
@@ -499,7 +509,9 @@ public class Jobs implements SmartLifecycle {
         }
         ticker.shutdownNow();
         ticker = null;
-        workers.shutdownNow();
+        // no interrupts: an interrupted thread can close an embedded database's file under it; the work
+        // learns it was given up at its next progress report, and its commit would be refused anyway
+        workers.shutdown();
         for (Local job : local.values()) {
             job.abandoned = true;
             guarded("stop", () -> fail(job, STOPPED));
@@ -517,17 +529,6 @@ public class Jobs implements SmartLifecycle {
         } catch (RuntimeException e) { // the database may be away for a moment; the next round tries again
             log.warn("Background jobs: {} failed: {}", what, e.getMessage());
         }
-    }
-
-    private static String defaultNodeId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "node";
-        }
-        String pid = ManagementFactory.getRuntimeMXBean().getName().split("@")[0];
-        return clip(host, 120) + ":" + pid + ":" + HexFormat.of().formatHex(randomBytes(), 0, 4);
     }
 
     private static byte[] randomBytes() {

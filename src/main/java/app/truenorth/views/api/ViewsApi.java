@@ -4,6 +4,7 @@ import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.Versioned;
 import app.truenorth.platform.web.VersionedWrite;
+import app.truenorth.platform.web.LinkBuilder;
 import app.truenorth.roadmap.domain.Horizon;
 import app.truenorth.roadmap.render.RoadmapFormat;
 import app.truenorth.views.Audience;
@@ -49,8 +50,10 @@ class ViewsApi {
     private final Views views;
     private final ViewExports exports;
     private final ExportJobs jobs;
+    private final LinkBuilder links;
 
-    ViewsApi(Views views, ViewExports exports, ExportJobs jobs) {
+    ViewsApi(Views views, ViewExports exports, ExportJobs jobs, LinkBuilder links) {
+        this.links = links;
         this.jobs = jobs;
         this.views = views;
         this.exports = exports;
@@ -194,9 +197,8 @@ class ViewsApi {
             HttpServletRequest request) {
         long productId = product.productId();
         var created = views.createLink(productId, body.audience(), body.sharedWith(), body.label(), body.expiresOn(), body.password());
-        String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
         return ResponseEntity.created(URI.create("/api/v1/products/" + productId + "/views/links/" + created.link().id()))
-                .body(new CreatedLinkJson(LinkJson.of(created.link()), base + "/share/" + created.token()));
+                .body(new CreatedLinkJson(LinkJson.of(created.link()), links.absolute("/share/" + created.token())));
     }
 
     /** Revokes the link: it stops opening at once. Revoking twice is harmless. */

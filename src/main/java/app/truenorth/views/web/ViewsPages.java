@@ -4,6 +4,7 @@ import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.web.FormBinder;
 import app.truenorth.platform.web.FormErrors;
 import app.truenorth.platform.web.Submit;
+import app.truenorth.platform.web.LinkBuilder;
 import app.truenorth.roadmap.domain.Horizon;
 import app.truenorth.views.Audience;
 import app.truenorth.views.AudienceView;
@@ -45,8 +46,10 @@ class ViewsPages {
     private final ViewExports exports;
     private final ExportJobs jobs;
     private final Clock clock;
+    private final LinkBuilder links;
 
-    ViewsPages(ShellFactory shells, Views views, ViewExports exports, ExportJobs jobs, Clock clock) {
+    ViewsPages(ShellFactory shells, Views views, ViewExports exports, ExportJobs jobs, Clock clock, LinkBuilder links) {
+        this.links = links;
         this.jobs = jobs;
         this.shells = shells;
         this.views = views;
@@ -161,15 +164,9 @@ class ViewsPages {
         return Submit.of(request, () -> views.createLink(product.productId(), audience, sharedWith, posted.label(), expires, posted.password()))
                 .refusedBy(form)
                 // shown right here rather than through a redirect: the token must not rest in the session store
-                .show(created -> render(product, request, model, new NewLink(created.link().label(), address(request, created.token())),
+                .show(created -> render(product, request, model, new NewLink(created.link().label(), links.absolute("/share/" + created.token())),
                         null, FormErrors.none(), FormErrors.none(), null))
                 .orRender(errors -> render(product, request, model, null, null, FormErrors.none(), errors, posted));
-    }
-
-    private static String address(HttpServletRequest request, String token) {
-        return request.getScheme() + "://" + request.getServerName()
-                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort())
-                + "/share/" + token;
     }
 
     @PostMapping("/products/{productId}/views/links/{linkId}/revoke")

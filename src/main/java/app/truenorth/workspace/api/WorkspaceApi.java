@@ -5,6 +5,7 @@ import app.truenorth.platform.audit.AuditEntry;
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.platform.security.Callers;
 import app.truenorth.platform.web.VersionedWrite;
+import app.truenorth.platform.web.LinkBuilder;
 import app.truenorth.workspace.Accounts;
 import app.truenorth.workspace.ApiTokens;
 import app.truenorth.workspace.Invitations;
@@ -18,7 +19,6 @@ import app.truenorth.workspace.Workspaces;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,7 +42,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * REST API of the workspace module under {@code /api/v1}. Every call acts in the workspace of the
@@ -62,9 +61,11 @@ class WorkspaceApi {
     private final ApiTokens tokens;
     private final Accounts accounts;
     private final AuditLog audit;
+    private final LinkBuilder links;
 
     WorkspaceApi(WorkspaceAccess access, Products products, Workspaces workspaces, Invitations invitations, ApiTokens tokens,
-            Accounts accounts, AuditLog audit) {
+            Accounts accounts, AuditLog audit, LinkBuilder links) {
+        this.links = links;
         this.access = access;
         this.products = products;
         this.workspaces = workspaces;
@@ -206,11 +207,10 @@ class WorkspaceApi {
 
     @PostMapping("/invitations")
     @Operation(summary = "Create an invitation link (owner); the link is returned once")
-    ResponseEntity<InvitationView> invite(@Valid @RequestBody NewInvitation body, HttpServletRequest request) {
+    ResponseEntity<InvitationView> invite(@Valid @RequestBody NewInvitation body) {
         var membership = access.require(Permission.ADMIN);
         var created = invitations.create(membership.workspaceId(), Callers.current().id(), body.role(), body.note());
-        String link = ServletUriComponentsBuilder.fromContextPath(request).path("/invite/{secret}")
-                .buildAndExpand(created.secret()).toUriString();
+        String link = links.absolute("/invite/" + created.secret());
         return ResponseEntity.status(HttpStatus.CREATED).body(InvitationView.of(created.invitation(), link));
     }
 

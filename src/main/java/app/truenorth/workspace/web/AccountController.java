@@ -3,6 +3,7 @@ package app.truenorth.workspace.web;
 import app.truenorth.platform.security.Callers;
 import app.truenorth.platform.web.FormErrors;
 import app.truenorth.platform.web.Submit;
+import app.truenorth.platform.web.LinkBuilder;
 import app.truenorth.workspace.Accounts;
 import app.truenorth.workspace.ApiTokens;
 import app.truenorth.workspace.ShellFactory;
@@ -27,8 +28,10 @@ class AccountController {
     private final ApiTokens tokens;
     private final WorkspaceAccess access;
     private final ShellFactory shells;
+    private final LinkBuilder links;
 
-    AccountController(Accounts accounts, ApiTokens tokens, WorkspaceAccess access, ShellFactory shells) {
+    AccountController(Accounts accounts, ApiTokens tokens, WorkspaceAccess access, ShellFactory shells, LinkBuilder links) {
+        this.links = links;
         this.accounts = accounts;
         this.tokens = tokens;
         this.access = access;
@@ -85,8 +88,7 @@ class AccountController {
         if (created != null) {
             model.addAttribute("created", created);
         }
-        model.addAttribute("apiBase", org.springframework.web.servlet.support.ServletUriComponentsBuilder
-                .fromContextPath(request).path("/api/v1").toUriString());
+        model.addAttribute("apiBase", links.absolute("/api/v1"));
         return "workspace/tokens";
     }
 }

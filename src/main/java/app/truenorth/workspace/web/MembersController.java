@@ -5,6 +5,7 @@ import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.platform.security.Callers;
 import app.truenorth.platform.web.FormErrors;
 import app.truenorth.platform.web.Submit;
+import app.truenorth.platform.web.LinkBuilder;
 import app.truenorth.workspace.Invitations;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.Role;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Members, roles, invitation links, switching and creating workspaces, and the audit log. */
 @Controller
@@ -34,8 +34,11 @@ class MembersController {
     private final Invitations invitations;
     private final ShellFactory shells;
     private final AuditLog audit;
+    private final LinkBuilder links;
 
-    MembersController(WorkspaceAccess access, Workspaces workspaces, Invitations invitations, ShellFactory shells, AuditLog audit) {
+    MembersController(WorkspaceAccess access, Workspaces workspaces, Invitations invitations, ShellFactory shells, AuditLog audit,
+            LinkBuilder links) {
+        this.links = links;
         this.access = access;
         this.workspaces = workspaces;
         this.invitations = invitations;
@@ -55,8 +58,7 @@ class MembersController {
                 .refusedBy(binding)
                 // the link is shown right here, once: it must not rest in the session as a flash
                 .show(created -> render(request, model, FormErrors.none(), new Forms.InvitationLink(
-                        ServletUriComponentsBuilder.fromContextPath(request).path("/invite/{secret}")
-                                .buildAndExpand(created.secret()).toUriString(), created.invitation().role())))
+                        links.absolute("/invite/" + created.secret()), created.invitation().role())))
                 .orRender(errors -> render(request, model, errors, null));
     }
 

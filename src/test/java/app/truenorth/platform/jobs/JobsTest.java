@@ -241,6 +241,32 @@ class JobsTest {
     }
 
     @Test
+    void aStoppedNodeFailsItsRunningJobsAndTakesWorkAgainOnceStarted() throws Exception {
+        // Spring stops and starts a test context's lifecycle when it pauses it, as a server is stopped and started
+        var running = new CountDownLatch(1);
+        Jobs.Job interrupted = as(owner, () -> jobs.submit(spec(Duration.ofMinutes(5)), job -> {
+            running.countDown();
+            release.await(20, TimeUnit.SECONDS);
+            job.progress(90, "After the stop");
+            return Jobs.Outcome.of("Too late");
+        }));
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        jobs.stop();
+        try {
+            assertThat(job(interrupted.id()).state()).isEqualTo(Jobs.State.FAILED);
+            assertThat(job(interrupted.id()).error()).isEqualTo(Jobs.STOPPED);
+        } finally {
+            jobs.start();
+        }
+        release.countDown();
+        Jobs.Job after = as(owner, () -> jobs.submit(spec(Duration.ofMinutes(5)), job -> Jobs.Outcome.of("Ran after the restart")));
+        assertThat(eventually(Duration.ofSeconds(10), () -> job(after.id()).finished())).isTrue();
+        assertThat(job(after.id()).step()).isEqualTo("Ran after the restart");
+        Thread.sleep(200);
+        assertThat(job(interrupted.id()).state()).as("the stopped job's late end changes nothing").isEqualTo(Jobs.State.FAILED);
+    }
+
+    @Test
     void finishedJobsExpireAndAreDeleted() throws Exception {
         Jobs.Job done = as(owner, () -> jobs.submit(spec(Duration.ofMinutes(5)),
                 running -> Jobs.Outcome.file("Ready", new Jobs.Result(new byte[] {1}, "x.bin", "application/octet-stream"))));
