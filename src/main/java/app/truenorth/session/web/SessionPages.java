@@ -384,7 +384,7 @@ class SessionPages {
         var loaded = sessions.get(productId, sessionId);
         model.addAttribute("shell", shells.product(request, product, "Brief · " + loaded.session().title(), "strategy"));
         model.addAttribute("base", "/products/" + productId + "/strategy/sessions/" + sessionId);
-        model.addAttribute("html", brief.html(loaded, sessions.today()));
+        model.addAttribute("brief", brief.document(loaded, sessions.today()));
         return "session/brief";
     }
 
