@@ -1,5 +1,6 @@
 package app.truenorth.market;
 
+import app.truenorth.platform.html.Xml;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
@@ -37,8 +38,8 @@ public final class NestedCirclesChart {
         svg.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-labelledby=\"%s-t %s-d\" class=\"market-chart\">",
                 WIDTH, HEIGHT, WIDTH, HEIGHT, id, id));
-        svg.append("<title id=\"").append(id).append("-t\">").append(escape(method)).append(" market size: TAM, SAM and SOM</title>");
-        svg.append("<desc id=\"").append(id).append("-d\">").append(escape("Nested circles with areas proportional to value. TAM "
+        svg.append("<title id=\"").append(id).append("-t\">").append(Xml.escape(method)).append(" market size: TAM, SAM and SOM</title>");
+        svg.append("<desc id=\"").append(id).append("-d\">").append(Xml.escape("Nested circles with areas proportional to value. TAM "
                 + size.tam().display() + ", SAM " + size.sam().display() + ", SOM " + size.som().display()
                 + " within " + horizonYears + " year" + (horizonYears == 1 ? "" : "s") + ".")).append("</desc>");
         circle(svg, cx, bottom - rTam, rTam, "#dfe3ff", "#2f3fc4");
@@ -63,15 +64,11 @@ public final class NestedCirclesChart {
         svg.append(String.format(Locale.ROOT,
                 "<text x=\"%.0f\" y=\"%.0f\" font-size=\"13\" font-weight=\"700\" fill=\"#1c2033\">%s</text>", x + 20, y + 12, name));
         svg.append(String.format(Locale.ROOT,
-                "<text x=\"%.0f\" y=\"%.0f\" font-size=\"13\" fill=\"#1c2033\">%s</text>", x + 20, y + 30, escape(value.compact())));
+                "<text x=\"%.0f\" y=\"%.0f\" font-size=\"13\" fill=\"#1c2033\">%s</text>", x + 20, y + 30, Xml.escape(value.compact())));
         // a leader line from the label to the top of its circle, so the reader sees which ring it names
         svg.append(String.format(Locale.ROOT,
                 "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"150\" y2=\"%.2f\" stroke=\"#5a6072\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>",
                 x - 4, y + 7, circleTop));
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** Exposed for tests: the area ratio the chart draws, as a BigDecimal fraction of TAM. */

@@ -1,5 +1,6 @@
 package app.truenorth.views;
 
+import app.truenorth.platform.html.Templates;
 import app.truenorth.platform.pdf.PdfDocuments;
 import app.truenorth.views.AudienceView.DecisionView;
 import app.truenorth.views.AudienceView.DependencyView;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.batik.transcoder.TranscoderException;
@@ -119,14 +121,14 @@ public final class ViewExports {
     // ---- Grouping -----------------------------------------------------------------------------------
 
     /** A group of initiatives under a heading: a horizon, a quarter, a theme, an objective or a stage. */
-    private record Section(String heading, String note, List<ItemView> items) {
+    public record Section(String heading, String note, List<ItemView> items) {
     }
 
-    private static String title(AudienceView v, RoadmapFormat layout) {
+    static String title(AudienceView v, RoadmapFormat layout) {
         return layout == RoadmapFormat.HORIZON ? v.title() : v.title() + " · " + layout.label();
     }
 
-    private static String sectionsHeading(RoadmapFormat layout) {
+    static String sectionsHeading(RoadmapFormat layout) {
         return switch (layout) {
             case HORIZON -> "Initiatives";
             case TIMELINE -> "Timeline";
@@ -141,7 +143,7 @@ public final class ViewExports {
      * holds: a grouping never adds a field the audience may not see ({@link #unsupported} refuses those).
      * Goals and stages keep their empty groups (nothing serves this objective yet; an empty column).
      */
-    private static List<Section> sections(AudienceView v, RoadmapFormat layout) {
+    static List<Section> sections(AudienceView v, RoadmapFormat layout) {
         List<Section> sections = new ArrayList<>();
         switch (layout) {
             case HORIZON -> byHorizon(v.items(), "", sections);
@@ -457,35 +459,13 @@ public final class ViewExports {
 
     // ---- PDF --------------------------------------------------------------------------------------
 
-    private static final String PDF_CSS = """
-            @page { size: A4 landscape; margin: 12mm; }
-            body { font-family: 'DejaVu Sans'; font-size: 9pt; color: #1c2033; }
-            h1 { font-size: 16pt; margin: 0 0 2mm 0; } h2 { font-size: 11pt; margin: 4mm 0 1.5mm 0; color: #2331a3; }
-            .muted { color: #5a6072; } table { width: 100%; border-collapse: collapse; }
-            th, td { text-align: left; padding: 1mm 1.5mm; border-bottom: 0.5pt solid #dfe2ec; vertical-align: top; }
-            th { font-size: 8pt; color: #5a6072; } .bar { background: #eceefe; height: 2.5mm; width: 30mm; }
-            .fill { background: #2f3fc4; height: 2.5mm; } .cols { width: 100%; } .cols td { border: none; padding: 0 3mm 0 0; width: 50%; }
-            .timeline { width: 100%; } td.decision { width: 34%; } .nowrap { white-space: nowrap; }
-            h3 { font-size: 10pt; margin: 3mm 0 1mm 0; } h3 + p.muted { margin: 0 0 1mm 0; }
-            .items { table-layout: fixed; } .items th.what { width: 46%; }
-            .board td { width: 20%; border: none; padding: 0 1.5mm 0 0; } .board th { border-bottom: 1pt solid #2331a3; }
-            .card { border: 0.5pt solid #dfe2ec; border-radius: 1.5mm; padding: 1.5mm; margin: 0 0 1.5mm 0; }
-            """;
-
-    /** The one-pager is denser than the other audiences' pages, so that everything an executive reads fits one sheet. */
-    private static final String ONE_PAGER_CSS = """
-            body { font-size: 8.5pt; } h1 { font-size: 15pt; margin: 0 0 1mm 0; } h2 { font-size: 10.5pt; margin: 3mm 0 1mm 0; }
-            th, td { padding: 0.6mm 1.5mm; } ul { margin: 0; padding-left: 4mm; } p.muted { margin: 0 0 1mm 0; }
-            """;
-
     /** The Now / Next / Later layout the server exports. */
     public byte[] pdf(AudienceView v) {
         return pdf(v, RoadmapFormat.HORIZON);
     }
 
     public byte[] pdf(AudienceView v, RoadmapFormat layout) {
-        return PdfDocuments.render(e(title(v, layout)), v.audience() == Audience.EXECUTIVE ? PDF_CSS + ONE_PAGER_CSS : PDF_CSS,
-                html(v, layout));
+        return PdfDocuments.render(html(v, layout));
     }
 
     String html(AudienceView v) {
@@ -493,233 +473,11 @@ public final class ViewExports {
     }
 
     /**
-     * The printable page: the one-pager layout, sections only where the view has content. The timeline
-     * format opens with the picture; the others end with it on a page of its own, except the executive
-     * one-pager, which stays one page.
+     * The printable page as an XHTML document, from the template {@code views/print.jte}: the one-pager
+     * layout, sections only where the view has content.
      */
     String html(AudienceView v, RoadmapFormat layout) {
-        StringBuilder h = new StringBuilder();
-        h.append("<h1>").append(e(title(v, layout))).append("</h1><p class=\"muted\">As of ").append(v.asOf()).append(" · dates as ")
-                .append(e(v.precision().label().toLowerCase())).append("</p>");
-        boolean picture = !v.items().isEmpty();
-        if (layout == RoadmapFormat.TIMELINE && picture) {
-            h.append(timelineBlock(v)).append("<div style=\"page-break-before: always\"></div>");
-        }
-        boolean themes = !v.themes().isEmpty() && layout != RoadmapFormat.THEME;
-        boolean objectives = !v.objectives().isEmpty() && layout != RoadmapFormat.GOAL;
-        if (themes || objectives) {
-            h.append("<table class=\"cols\"><tr><td>");
-            if (themes) {
-                h.append("<h2>Themes</h2><ul>");
-                for (ThemeView t : v.themes()) {
-                    h.append("<li><b>").append(e(t.name())).append("</b>");
-                    if (t.description() != null && !t.description().isBlank()) {
-                        h.append(" — ").append(e(t.description()));
-                    }
-                    h.append("</li>");
-                }
-                h.append("</ul>");
-            }
-            h.append("</td><td>");
-            if (objectives) {
-                h.append("<h2>Objectives</h2><table>");
-                for (ObjectiveView o : v.objectives()) {
-                    h.append("<tr><td><b>").append(e(o.title())).append("</b><br/><span class=\"muted\">").append(e(o.progress()))
-                            .append("</span></td><td>").append(bar(o)).append("</td></tr>");
-                }
-                h.append("</table>");
-            }
-            h.append("</td></tr></table>");
-        }
-        h.append("<h2>").append(sectionsHeading(layout)).append("</h2>");
-        switch (layout) {
-            case HORIZON -> initiativeTable(h, v, v.items(), false, v.shows("THEMES"));
-            case KANBAN -> board(h, sections(v, layout));
-            default -> {
-                for (Section section : sections(v, layout)) {
-                    h.append("<h3>").append(e(section.heading())).append("</h3>");
-                    if (section.note() != null) {
-                        h.append("<p class=\"muted\">").append(e(section.note())).append("</p>");
-                    }
-                    if (section.items().isEmpty()) {
-                        h.append("<p class=\"muted\">Nothing on the roadmap serves this yet.</p>");
-                    } else {
-                        initiativeTable(h, v, section.items(), true, v.shows("THEMES") && layout != RoadmapFormat.THEME);
-                    }
-                }
-            }
-        }
-        if (!v.dependencies().isEmpty()) {
-            h.append("<h2>Dependencies</h2><ul>");
-            for (DependencyView d : v.dependencies()) {
-                h.append("<li>").append(e(d.dependent())).append(" needs ").append(e(d.required()));
-                if (d.note() != null) {
-                    h.append(" <span class=\"muted\">(").append(e(d.note())).append(")</span>");
-                }
-                h.append("</li>");
-            }
-            h.append("</ul>");
-        }
-        if (!v.decisions().isEmpty() && v.audience() == Audience.EXECUTIVE) {
-            // the one-pager stays one page: one compact entry per decision, its reasons cut to a line (read them in full on
-            // the page or in the other formats)
-            h.append("<h2>").append(e(v.decisionsHeading())).append("</h2><table>");
-            for (DecisionView d : v.decisions()) {
-                h.append("<tr><td><b>").append(e(d.title())).append("</b><span class=\"muted\">");
-                if (d.decided() != null) {
-                    h.append(" · ").append(e(d.decided()));
-                }
-                if (d.decidedBy() != null) {
-                    h.append(" · ").append(e(d.decidedBy()));
-                }
-                if (!d.concerns().isEmpty()) {
-                    h.append(" · ").append(e(String.join(", ", d.concerns())));
-                }
-                h.append("</span><br/>").append(e(shorten(d.rationale(), ONE_PAGER_RATIONALE))).append("</td></tr>");
-            }
-            h.append("</table>");
-        } else if (!v.decisions().isEmpty()) {
-            h.append("<h2>").append(e(v.decisionsHeading())).append("</h2><table><tr><th>Decision</th><th>Why</th>");
-            boolean dated = v.decisions().stream().anyMatch(d -> d.decided() != null);
-            boolean by = v.decisions().stream().anyMatch(d -> d.decidedBy() != null);
-            if (dated) {
-                h.append("<th>Decided</th>");
-            }
-            if (by) {
-                h.append("<th>By</th>");
-            }
-            h.append("</tr>");
-            for (DecisionView d : v.decisions()) {
-                h.append("<tr><td class=\"decision\"><b>").append(e(d.title())).append("</b>");
-                if (d.key() && !v.decisionsHeading().startsWith("Key")) {
-                    h.append(" <span class=\"muted\">(key)</span>");
-                }
-                if (!d.concerns().isEmpty()) {
-                    h.append("<br/><span class=\"muted\">").append(e(String.join(", ", d.concerns()))).append("</span>");
-                }
-                h.append("</td><td>").append(e(d.rationale())).append("</td>");
-                if (dated) {
-                    h.append("<td class=\"nowrap\">").append(e(d.decided())).append("</td>");
-                }
-                if (by) {
-                    h.append("<td>").append(e(d.decidedBy())).append("</td>");
-                }
-                h.append("</tr>");
-            }
-            h.append("</table>");
-        }
-        if (!v.risks().isEmpty()) {
-            h.append("<h2>Top risks</h2><table><tr><th>Risk</th><th>Level</th><th>Concerns</th>");
-            boolean owners = v.shows("OWNERS");
-            if (owners) {
-                h.append("<th>Owner</th><th>Mitigation</th>");
-            }
-            h.append("</tr>");
-            for (RiskView r : v.risks()) {
-                h.append("<tr><td>").append(e(r.title())).append("</td><td>").append(r.level()).append(" (").append(r.exposure())
-                        .append(")</td><td>").append(e(r.initiative() == null ? "The whole roadmap" : r.initiative())).append("</td>");
-                if (owners) {
-                    h.append("<td>").append(e(r.owner())).append("</td><td>").append(e(r.mitigation())).append("</td>");
-                }
-                h.append("</tr>");
-            }
-            h.append("</table>");
-        }
-        if (layout != RoadmapFormat.TIMELINE && v.audience() != Audience.EXECUTIVE && picture) {
-            h.append("<h2 style=\"page-break-before: always\">Timeline</h2>").append(timelineBlock(v));
-        }
-        return h.toString();
+        String timeline = v.items().isEmpty() ? null : svg(v).replaceFirst("<\\?xml[^>]*>\\s*", "");
+        return Templates.xhtml("views/print.jte", Map.of("doc", new ViewDocument(v, layout, timeline)));
     }
-
-    /** The most of a decision's rationale the printed one-pager carries. */
-    static final int ONE_PAGER_RATIONALE = 150;
-
-    static String shorten(String text, int max) {
-        String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
-        if (t.length() <= max) {
-            return t;
-        }
-        int cut = t.lastIndexOf(' ', max - 1);
-        return t.substring(0, cut > max / 2 ? cut : max - 1) + "…";
-    }
-
-    private String timelineBlock(AudienceView v) {
-        return "<div class=\"timeline\">" + svg(v).replaceFirst("<\\?xml[^>]*>\\s*", "") + "</div>";
-    }
-
-    private static String bar(ObjectiveView o) {
-        return "<div class=\"bar\"><div class=\"fill\" style=\"width:" + o.percent() + "%\"></div></div>" + e(o.share());
-    }
-
-    /**
-     * One row per initiative, with a column for each field the audience sees (but the theme under a
-     * theme's own heading). Grouped tables share fixed column widths, so they line up down the page.
-     */
-    private static void initiativeTable(StringBuilder h, AudienceView v, List<ItemView> items, boolean grouped, boolean themes) {
-        h.append(grouped ? "<table class=\"items\">" : "<table>").append("<tr><th class=\"what\">Initiative</th><th>When</th>");
-        if (themes) {
-            h.append("<th>Theme</th>");
-        }
-        if (v.shows("STAGE")) {
-            h.append("<th>Stage</th>");
-        }
-        if (v.shows("TEAM")) {
-            h.append("<th>Team</th>");
-        }
-        if (v.shows("EFFORT")) {
-            h.append("<th>Effort</th>");
-        }
-        h.append("</tr>");
-        for (ItemView i : items) {
-            h.append("<tr><td><b>").append(e(i.title())).append("</b>");
-            if (i.description() != null) {
-                h.append("<br/><span class=\"muted\">").append(e(i.description())).append("</span>");
-            }
-            h.append("</td><td>").append(e(i.when())).append("</td>");
-            if (themes) {
-                h.append("<td>").append(e(i.theme())).append("</td>");
-            }
-            if (v.shows("STAGE")) {
-                h.append("<td>").append(e(i.stageLabel())).append("</td>");
-            }
-            if (v.shows("TEAM")) {
-                h.append("<td>").append(e(i.team())).append("</td>");
-            }
-            if (v.shows("EFFORT")) {
-                h.append("<td>").append(e(i.effort())).append("</td>");
-            }
-            h.append("</tr>");
-        }
-        h.append("</table>");
-    }
-
-    /** The kanban board: a column per stage, a card per initiative. */
-    private static void board(StringBuilder h, List<Section> columns) {
-        h.append("<table class=\"board\"><tr>");
-        columns.forEach(c -> h.append("<th>").append(e(c.heading())).append(" (").append(c.items().size()).append(")</th>"));
-        h.append("</tr><tr>");
-        for (Section c : columns) {
-            h.append("<td>");
-            for (ItemView i : c.items()) {
-                h.append("<div class=\"card\"><b>").append(e(i.title())).append("</b><br/><span class=\"muted\">").append(e(i.when()));
-                if (i.theme() != null) {
-                    h.append(" · ").append(e(i.theme()));
-                }
-                if (i.team() != null) {
-                    h.append(" · ").append(e(i.team()));
-                }
-                h.append("</span></div>");
-            }
-            h.append("</td>");
-        }
-        h.append("</tr></table>");
-    }
-
-    private static String e(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
 }

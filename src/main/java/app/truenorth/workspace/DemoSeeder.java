@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Seeds a realistic sample workspace for {@code ./truenorth start --demo}: an owner, an editor, a
  * contributor and a viewer, and two products. Runs only on an empty instance, so it never mixes
- * with real data; other modules add their part by listening to {@link DemoWorkspaceSeeded}.
+ * with real data; the other modules add their part as {@link DemoContributor}s, in the same transaction.
  */
 @Component
 class DemoSeeder {
@@ -31,16 +30,16 @@ class DemoSeeder {
     private final Accounts accounts;
     private final Workspaces workspaces;
     private final Products products;
-    private final ApplicationEventPublisher events;
+    private final DemoContributors contributors;
     private final TransactionTemplate tx;
 
     DemoSeeder(@Value("${truenorth.demo:false}") boolean enabled, Accounts accounts, Workspaces workspaces,
-            Products products, ApplicationEventPublisher events, TransactionTemplate tx) {
+            Products products, DemoContributors contributors, TransactionTemplate tx) {
         this.enabled = enabled;
         this.accounts = accounts;
         this.workspaces = workspaces;
         this.products = products;
-        this.events = events;
+        this.contributors = contributors;
         this.tx = tx;
     }
 
@@ -58,7 +57,7 @@ class DemoSeeder {
                 + "lena@truenorth.local (editor, contributor, viewer) use the same password.", OWNER_EMAIL, PASSWORD);
     }
 
-    DemoWorkspaceSeeded seed() {
+    DemoWorkspace seed() {
         var owner = accounts.setUp(OWNER_EMAIL, "Dana Whitfield", PASSWORD, "Northwind Logistics");
         long workspaceId = workspaces.ownedWorkspace(owner.id());
         Map<String, Long> people = new LinkedHashMap<>();
@@ -71,9 +70,9 @@ class DemoSeeder {
                 "Route planning and live fleet telematics for regional delivery companies with 20 to 500 vans.");
         var beacon = products.create(workspaceId, "Beacon Driver App",
                 "The mobile companion for drivers: turn-by-turn stops, proof of delivery and shift check-in.");
-        var event = new DemoWorkspaceSeeded(workspaceId, owner.id(), people, List.of(
-                new DemoWorkspaceSeeded.DemoProduct("atlas", atlas.id(), atlas.name()),
-                new DemoWorkspaceSeeded.DemoProduct("beacon", beacon.id(), beacon.name())));
+        var demo = new DemoWorkspace(workspaceId, owner.id(), people, List.of(
+                new DemoWorkspace.DemoProduct("atlas", atlas.id(), atlas.name()),
+                new DemoWorkspace.DemoProduct("beacon", beacon.id(), beacon.name())));
         // the modules' services check the caller's role, as for any change: seed as the demo's owner,
         // which also makes the audit trail read like the owner built the sample
         var principal = new AuthenticatedUser(owner.id(), owner.email(), owner.displayName(), null, null);
@@ -81,11 +80,11 @@ class DemoSeeder {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
-            events.publishEvent(event);
+            contributors.contribute(demo);
         } finally {
             SecurityContextHolder.clearContext();
         }
-        return event;
+        return demo;
     }
 
     private long member(long workspaceId, String email, String name, Role role) {

@@ -4,6 +4,7 @@ import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.security.AuthenticatedUser;
 import app.truenorth.platform.security.Callers;
 import app.truenorth.platform.web.Pages;
+import app.truenorth.platform.web.ProductNavigation;
 import app.truenorth.platform.web.Shell;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -24,10 +25,12 @@ public class ShellFactory {
 
     private final WorkspaceAccess access;
     private final Products products;
+    private final ProductNavigation navigation;
 
-    ShellFactory(WorkspaceAccess access, Products products) {
+    ShellFactory(WorkspaceAccess access, Products products, ProductNavigation navigation) {
         this.access = access;
         this.products = products;
+        this.navigation = navigation;
     }
 
     /** A workspace-level page (products, members, account). */
@@ -56,7 +59,7 @@ public class ShellFactory {
         var viewer = new Shell.Viewer(caller.displayName(), caller.email(), membership.workspaceName(), membership.role().label(),
                 membership.can(Permission.EDIT), membership.can(Permission.ADMIN), workspaces, membership.workspaceId());
         return new Shell(title, section, viewer, product, products, Pages.csrfToken(request), Pages.csrfParameter(request),
-                fragment, flash(request));
+                fragment, flash(request), product == null ? List.of() : navigation.sections());
     }
 
     private static String flash(HttpServletRequest request) {

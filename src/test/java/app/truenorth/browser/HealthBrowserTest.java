@@ -5,7 +5,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import app.truenorth.support.Fixtures;
 import app.truenorth.support.IntegrationTest;
 import app.truenorth.workspace.Accounts;
-import app.truenorth.workspace.DemoWorkspaceSeeded;
+import app.truenorth.workspace.DemoContributors;
+import app.truenorth.workspace.DemoWorkspace;
 import app.truenorth.workspace.Role;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -30,7 +30,7 @@ class HealthBrowserTest extends BrowserTest {
     @Autowired
     Accounts accounts;
     @Autowired
-    ApplicationEventPublisher events;
+    DemoContributors contributors;
 
     @Test
     void anEditorKeepsTheAntiGoalsAndSeesWhatTheyAndTheShareLinksFlag() {
@@ -88,9 +88,9 @@ class HealthBrowserTest extends BrowserTest {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         try {
-            events.publishEvent(new DemoWorkspaceSeeded(owner.workspaceId(), owner.userId(), people, List.of(
-                    new DemoWorkspaceSeeded.DemoProduct("atlas", atlas, "Atlas Fleet"),
-                    new DemoWorkspaceSeeded.DemoProduct("beacon", beacon, "Beacon Driver App"))));
+            contributors.contribute(new DemoWorkspace(owner.workspaceId(), owner.userId(), people, List.of(
+                    new DemoWorkspace.DemoProduct("atlas", atlas, "Atlas Fleet"),
+                    new DemoWorkspace.DemoProduct("beacon", beacon, "Beacon Driver App"))));
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -86,7 +86,7 @@ class HealthApiAndPageTest {
     void theSampleRoadmapWithDemoThresholdsShowsGenuineFindingsLinkedToInitiatives() throws Exception {
         actAs(owner);
         samples.fill(productId);
-        health.updateThresholds(productId, HealthDemoListener.DEMO_THRESHOLDS, 0);
+        health.updateThresholds(productId, HealthDemoContributor.DEMO_THRESHOLDS, 0);
         HealthCheck check = health.check(productId);
         SecurityContextHolder.clearContext();
         var rules = check.report().findings().stream().map(f -> f.rule().id()).toList();

@@ -7,14 +7,14 @@ import app.truenorth.health.rules.Finding;
 import app.truenorth.health.rules.Rule;
 import app.truenorth.support.Fixtures;
 import app.truenorth.support.IntegrationTest;
-import app.truenorth.workspace.DemoWorkspaceSeeded;
+import app.truenorth.workspace.DemoContributors;
+import app.truenorth.workspace.DemoWorkspace;
 import app.truenorth.workspace.Role;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -29,7 +29,7 @@ class HealthDemoTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    ApplicationEventPublisher events;
+    DemoContributors contributors;
     @Autowired
     Health health;
 
@@ -48,12 +48,12 @@ class HealthDemoTest {
         var user = owner.principal();
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        events.publishEvent(new DemoWorkspaceSeeded(owner.workspaceId(), owner.userId(), people, List.of(
-                new DemoWorkspaceSeeded.DemoProduct("atlas", atlas, "Atlas Fleet"),
-                new DemoWorkspaceSeeded.DemoProduct("beacon", beacon, "Beacon Driver App"))));
+        contributors.contribute(new DemoWorkspace(owner.workspaceId(), owner.userId(), people, List.of(
+                new DemoWorkspace.DemoProduct("atlas", atlas, "Atlas Fleet"),
+                new DemoWorkspace.DemoProduct("beacon", beacon, "Beacon Driver App"))));
 
         HealthCheck check = health.check(atlas);
-        assertThat(check.antiGoals()).extracting(AntiGoals.AntiGoal::text).containsExactlyElementsOf(HealthDemoListener.DEMO_ANTI_GOALS);
+        assertThat(check.antiGoals()).extracting(AntiGoals.AntiGoal::text).containsExactlyElementsOf(HealthDemoContributor.DEMO_ANTI_GOALS);
         List<Finding> antiGoal = check.report().findings().stream().filter(f -> f.rule() == Rule.ANTI_GOAL).toList();
         assertThat(antiGoal).singleElement().satisfies(f -> {
             assertThat(f.message()).contains("“Reports for fleet owners instead of help for dispatchers”");

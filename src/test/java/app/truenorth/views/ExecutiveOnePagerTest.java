@@ -11,7 +11,7 @@ import app.truenorth.session.Participant;
 import app.truenorth.session.StrategyDemo;
 import app.truenorth.support.Fixtures;
 import app.truenorth.support.IntegrationTest;
-import app.truenorth.workspace.DemoWorkspaceSeeded;
+import app.truenorth.workspace.DemoWorkspace;
 import app.truenorth.workspace.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,14 +47,14 @@ class ExecutiveOnePagerTest {
     @Autowired
     Decisions decisions;
     @Autowired
-    ViewsDemoListener demoViews;
+    ViewsDemoContributor demoViews;
 
     @Test
     void theDemoOnePagerIsOnePrintedPageWithItsKeyDecisions() throws Exception {
         var owner = fixtures.owner();
         long atlas = demoProduct(owner, "Atlas Fleet");
-        demoViews.on(new DemoWorkspaceSeeded(owner.workspaceId(), owner.userId(), Map.of("OWNER", owner.userId()),
-                List.of(new DemoWorkspaceSeeded.DemoProduct("atlas", atlas, "Atlas Fleet"))));
+        demoViews.contribute(new DemoWorkspace(owner.workspaceId(), owner.userId(), Map.of("OWNER", owner.userId()),
+                List.of(new DemoWorkspace.DemoProduct("atlas", atlas, "Atlas Fleet"))));
 
         String text = onePage(owner, atlas, "views-pdf-executive-demo.png");
         assertThat(text).contains("Key decisions", "Cap per-vehicle prices", "Single sign-on ships", "go/no-go gate", "Top risks");

@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,12 +22,14 @@ class DemoSeederTest {
     PasswordEncoder encoder;
     @Autowired
     Captured captured;
+    @Autowired
+    DemoContributors contributors;
 
     @Test
     void seedsOnceAndAnnouncesItToTheOtherModules() {
         assertThat(captured.events).hasSize(1);
         var event = captured.events.getFirst();
-        assertThat(event.products()).extracting(DemoWorkspaceSeeded.DemoProduct::key).containsExactly("atlas", "beacon");
+        assertThat(event.products()).extracting(DemoWorkspace.DemoProduct::key).containsExactly("atlas", "beacon");
         assertThat(event.people()).containsOnlyKeys("OWNER", "EDITOR", "CONTRIBUTOR", "VIEWER");
 
         List<String> roles = jdbc.sql("select role from membership where workspace_id = :ws order by role")
@@ -76,6 +77,12 @@ class DemoSeederTest {
                 .param("p", atlas).query(String.class).list()).contains("Universal telematics adapter", "Free-van list for dispatchers");
     }
 
+    @Test
+    void eachModuleAddsItsPartAfterThePartsItNeeds() {
+        // the roadmap links to the session's artifacts, health tunes the roadmap; the rest by name
+        assertThat(contributors.order()).containsExactly("captured", "session", "roadmap", "health", "views");
+    }
+
     @TestConfiguration
     static class Config {
 
@@ -85,13 +92,19 @@ class DemoSeederTest {
         }
     }
 
-    static class Captured {
+    /** A module of this test's own, told about the demo workspace like every other. */
+    static class Captured implements DemoContributor {
 
-        final List<DemoWorkspaceSeeded> events = new ArrayList<>();
+        final List<DemoWorkspace> events = new ArrayList<>();
 
-        @EventListener
-        void on(DemoWorkspaceSeeded event) {
-            events.add(event);
+        @Override
+        public String name() {
+            return "captured";
+        }
+
+        @Override
+        public void contribute(DemoWorkspace demo) {
+            events.add(demo);
         }
     }
 }

@@ -25,23 +25,19 @@ public final class PdfDocuments {
     }
 
     /**
-     * Renders one XHTML document.
+     * Prints one XHTML document made by a template (see {@link app.truenorth.platform.html.Templates}; the
+     * {@code layout/print.jte} layout gives the document its head and style sheet).
      *
-     * @param title    the document title, already escaped for XML
-     * @param css      the print style sheet (use font-family "DejaVu Sans")
-     * @param bodyHtml well-formed XHTML for the body, already escaped
+     * @param xhtml a well-formed XHTML document, whose style sheet uses font-family "DejaVu Sans"
      */
-    public static byte[] render(String title, String css, String bodyHtml) {
-        String doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head>"
-                + "<meta charset=\"UTF-8\"/><title>" + title + "</title><style>" + css + "</style></head><body>"
-                + bodyHtml + "</body></html>";
+    public static byte[] render(String xhtml) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.useFont(font("DejaVuSans.ttf").toFile(), FAMILY, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
             builder.useFont(font("DejaVuSans-Bold.ttf").toFile(), FAMILY, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
             builder.useSVGDrawer(new BatikSVGDrawer());
-            builder.withHtmlContent(doc, null);
+            builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();

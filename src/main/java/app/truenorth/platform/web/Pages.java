@@ -34,6 +34,6 @@ public final class Pages {
     /** A shell for pages outside the product and workspace navigation: sign-in, setup, errors. */
     public static Shell publicShell(HttpServletRequest request, String title) {
         return new Shell(title, null, null, null, List.of(), csrfToken(request), csrfParameter(request),
-                wantsFragment(request), null);
+                wantsFragment(request), null, List.of());
     }
 }

@@ -1,5 +1,6 @@
 package app.truenorth.roadmap.render;
 
+import app.truenorth.platform.html.Xml;
 import app.truenorth.roadmap.RoadmapData;
 import app.truenorth.roadmap.domain.Dependency;
 import app.truenorth.roadmap.domain.Horizon;
@@ -114,9 +115,9 @@ public final class TimelineSvg {
                     .append(fmt(laneTop - 4)).append("\" width=\"").append(WIDTH).append("\" height=\"").append(fmt(height + 8))
                     .append("\"/>");
             laneMarks.append("<text class=\"tl-lane-label\" x=\"10\" y=\"").append(fmt(laneTop + 13)).append("\">")
-                    .append(esc(shorten(lane.getKey(), 22)));
+                    .append(Xml.escape(shorten(lane.getKey(), 22)));
             if (lane.getKey().length() > 22) {
-                laneMarks.append("<title>").append(esc(lane.getKey())).append("</title>");
+                laneMarks.append("<title>").append(Xml.escape(lane.getKey())).append("</title>");
             }
             laneMarks.append("</text>");
             placed.addAll(lanePlaced);
@@ -172,7 +173,7 @@ public final class TimelineSvg {
             }
             svg.append("<path class=\"tl-dep").append(bad ? " bad" : "").append("\" d=\"").append(route).append("\" marker-end=\"url(#")
                     .append(bad ? "tl-arrow-bad" : "tl-arrow").append(")\"><title>")
-                    .append(esc(to.initiative().title() + " depends on " + from.initiative().title()))
+                    .append(Xml.escape(to.initiative().title() + " depends on " + from.initiative().title()))
                     .append(bad ? " (starts before it ends, or sits in an earlier horizon)" : "").append("</title></path>");
         }
 
@@ -180,19 +181,19 @@ public final class TimelineSvg {
             Initiative i = p.initiative();
             double w = p.x2() - p.x1();
             if (links != null) {
-                svg.append("<a href=\"").append(links).append(i.id()).append("\">");
+                svg.append("<a href=\"").append(Xml.escape(links)).append(i.id()).append("\">");
             }
             // a null stage is one the reader may not see (an audience view): drawn neutral, never guessed
             svg.append("<rect class=\"tl-bar").append(i.stage() == null ? "" : " stage-" + i.stage().name().toLowerCase())
                     .append(p.dated() ? "" : " undated")
                     .append("\" x=\"").append(fmt(p.x1())).append("\" y=\"").append(fmt(p.y())).append("\" width=\"").append(fmt(w))
-                    .append("\" height=\"").append(BAR).append("\" rx=\"4\"><title>").append(esc(i.title())).append(" — ")
+                    .append("\" height=\"").append(BAR).append("\" rx=\"4\"><title>").append(Xml.escape(i.title())).append(" — ")
                     .append(i.stage() == null ? "" : i.stage().label() + ", ").append(i.horizon().label()).append(", ")
-                    .append(esc(when(i))).append("</title></rect>");
+                    .append(Xml.escape(when(i))).append("</title></rect>");
             int chars = (int) ((w - 8) / 6.4);
             if (chars >= 3) {
                 svg.append("<text class=\"tl-bar-label").append(p.dated() ? "" : " undated").append("\" x=\"").append(fmt(p.x1() + 5))
-                        .append("\" y=\"").append(fmt(p.y() + 13)).append("\">").append(esc(shorten(i.title(), chars))).append("</text>");
+                        .append("\" y=\"").append(fmt(p.y() + 13)).append("\">").append(Xml.escape(shorten(i.title(), chars))).append("</text>");
             }
             if (links != null) {
                 svg.append("</a>");
@@ -270,22 +271,6 @@ public final class TimelineSvg {
 
     static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, Math.max(1, max - 1)) + "…";
-    }
-
-    static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
 }

@@ -1,5 +1,7 @@
 package app.truenorth.session.web;
 
+import app.truenorth.market.MarketDraft;
+import app.truenorth.market.MarketPage;
 import app.truenorth.market.MarketSizings;
 import app.truenorth.platform.web.FormErrors;
 import app.truenorth.platform.web.Shell;
@@ -30,6 +32,11 @@ public record PageContext(Shell shell, long productId, StrategySession session, 
 
     public String phasePath(Phase phase) {
         return base() + "/" + phase.slug();
+    }
+
+    /** The market sizing section of the market sizing phase, with its chart and the model's inputs as shown. */
+    public MarketPage marketPage(String chart, MarketDraft draft) {
+        return new MarketPage(shell, market, chart, draft, editable(Phase.MARKET_SIZING), base() + "/market-sizing/model", errors, form);
     }
 
     /** The submitted value of a field when re-showing a form, else the stored one. */

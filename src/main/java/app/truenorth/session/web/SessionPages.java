@@ -379,7 +379,7 @@ class SessionPages {
         var loaded = sessions.get(product.productId(), sessionId);
         model.addAttribute("shell", shells.product(request, product, "Brief · " + loaded.session().title(), "strategy"));
         model.addAttribute("base", "/products/" + product.productId() + "/strategy/sessions/" + sessionId);
-        model.addAttribute("html", brief.html(loaded, sessions.today()));
+        model.addAttribute("brief", brief.document(loaded, sessions.today()));
         return "session/brief";
     }
 

@@ -2,7 +2,8 @@ package app.truenorth.workspace.web;
 
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.web.FormErrors;
-import app.truenorth.platform.web.Shell;
+import app.truenorth.platform.web.ProductNavigation;
+import app.truenorth.platform.web.ProductSection;
 import app.truenorth.platform.web.Submit;
 import app.truenorth.workspace.Needs;
 import app.truenorth.workspace.Permission;
@@ -28,11 +29,13 @@ class ProductsController {
     private final WorkspaceAccess access;
     private final Products products;
     private final ShellFactory shells;
+    private final ProductNavigation navigation;
 
-    ProductsController(WorkspaceAccess access, Products products, ShellFactory shells) {
+    ProductsController(WorkspaceAccess access, Products products, ShellFactory shells, ProductNavigation navigation) {
         this.access = access;
         this.products = products;
         this.shells = shells;
+        this.navigation = navigation;
     }
 
     @GetMapping("/products")
@@ -85,11 +88,10 @@ class ProductsController {
                 .orRender(errors -> renderSettings(request, model, product, form, errors));
     }
 
-    /** Sections whose modules have not landed yet: an empty state saying what will be there. */
+    /** Sections whose modules have not landed yet ({@link SectionsToCome}): an empty state saying what will be there. */
     @GetMapping("/products/{productId}/{section:alignment|execution|feedback}")
     String section(ProductAccess product, @PathVariable String section, HttpServletRequest request, Model model) {
-        Shell.Section meta = Shell.SECTIONS.stream().filter(s -> s.key().equals(section)).findFirst()
-                .orElseThrow(() -> new NotFoundException("Page"));
+        ProductSection meta = navigation.section(section).orElseThrow(() -> new NotFoundException("Page"));
         model.addAttribute("shell", shells.product(request, product, meta.label() + " · " + product.productName(), section));
         model.addAttribute("section", meta);
         return "workspace/product-section";

@@ -1,5 +1,6 @@
 package app.truenorth.roadmap.web;
 
+import app.truenorth.platform.web.ProductSection;
 import app.truenorth.platform.web.Shell;
 import app.truenorth.roadmap.RoadmapData;
 import app.truenorth.roadmap.RoadmapSettings;
@@ -48,7 +49,13 @@ public final class RenderBench {
                 initiatives, dependencies, List.of());
         Shell shell = new Shell("Roadmap · Atlas", "roadmap", new Shell.Viewer("Ana", "ana@example.com", "Acme", "Editor", true,
                 false, List.of(), 1), new Shell.ProductNav(1, "Atlas"), List.of(new Shell.ProductNav(1, "Atlas")), "token", "_csrf",
-                false, null);
+                false, null, List.of(new ProductSection("overview", "Overview", "Where the product stands.", 100),
+                        new ProductSection("strategy", "Strategy", "The strategy session.", 200),
+                        new ProductSection("alignment", "Alignment", "Alignment workshops.", 300),
+                        new ProductSection("roadmap", "Roadmap", "Themes, objectives and initiatives.", 400),
+                        new ProductSection("execution", "Execution", "Weekly check-ins.", 500),
+                        new ProductSection("feedback", "Feedback", "Customer feedback.", 600),
+                        new ProductSection("health", "Health", "Roadmap pitfalls.", 700)));
         TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
         LocalDate today = LocalDate.of(2026, 11, 21);
 

@@ -1,11 +1,10 @@
 package app.truenorth.health;
 
-import app.truenorth.workspace.DemoWorkspaceSeeded;
+import app.truenorth.workspace.DemoContributor;
+import app.truenorth.workspace.DemoWorkspace;
 import java.math.BigDecimal;
 import java.util.List;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +18,10 @@ import org.springframework.stereotype.Component;
  * for owners at the dispatchers' expense. The second flags the one initiative a reader would expect, the
  * idle-time report for fleet owners; nothing resembles the first.
  *
- * <p>Runs last, after the roadmap module has filled the demo roadmap.
+ * <p>Needs the roadmap's sample data: the thresholds and anti-goals are about the demo roadmap.
  */
 @Component
-class HealthDemoListener {
+class HealthDemoContributor implements DemoContributor {
 
     static final Health.ThresholdsInput DEMO_THRESHOLDS = new Health.ThresholdsInput(new BigDecimal("2"), 20, new BigDecimal("12"),
             40, 60);
@@ -34,15 +33,24 @@ class HealthDemoListener {
     private final Health health;
     private final AntiGoals antiGoals;
 
-    HealthDemoListener(Health health, AntiGoals antiGoals) {
+    HealthDemoContributor(Health health, AntiGoals antiGoals) {
         this.health = health;
         this.antiGoals = antiGoals;
     }
 
-    @EventListener
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void on(DemoWorkspaceSeeded seeded) {
-        seeded.products().stream().filter(p -> p.key().equals("atlas")).findFirst().ifPresent(atlas -> {
+    @Override
+    public String name() {
+        return "health";
+    }
+
+    @Override
+    public Set<String> needs() {
+        return Set.of("roadmap");
+    }
+
+    @Override
+    public void contribute(DemoWorkspace seeded) {
+        seeded.product("atlas").ifPresent(atlas -> {
             health.updateThresholds(atlas.productId(), DEMO_THRESHOLDS, health.thresholds(atlas.productId()).version());
             DEMO_ANTI_GOALS.forEach(goal -> antiGoals.add(atlas.productId(), goal));
         });

@@ -3,15 +3,13 @@ package app.truenorth.views;
 import app.truenorth.platform.security.AuthenticatedUser;
 import app.truenorth.roadmap.domain.Horizon;
 import app.truenorth.workspace.Accounts;
-import app.truenorth.workspace.DemoWorkspaceSeeded;
+import app.truenorth.workspace.DemoContributor;
+import app.truenorth.workspace.DemoWorkspace;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -20,29 +18,33 @@ import org.springframework.stereotype.Component;
  * Adds audience views to the demo's main product: a tightened executive one-pager (six initiatives, three
  * risks, the four latest key decisions), a customer link for
  * the customer advisory board and a password-protected sales link. The presets and links do not depend
- * on the roadmap's own sample data, so this runs last and works whether that is seeded before or not.
- * A link's token is shown only when it is made, so the demo's links are logged once at start-up.
+ * on the roadmap's own sample data, so this needs no other contributor and works whether that is seeded
+ * before or not. A link's token is shown only when it is made, so the demo's links are logged once at start-up.
  */
 @Component
-class ViewsDemoListener {
+class ViewsDemoContributor implements DemoContributor {
 
     static final String SALES_PASSWORD = "northwind-sales";
-    private static final Logger log = LoggerFactory.getLogger(ViewsDemoListener.class);
+    private static final Logger log = LoggerFactory.getLogger(ViewsDemoContributor.class);
 
     private final Views views;
     private final Accounts accounts;
     private final Clock clock;
 
-    ViewsDemoListener(Views views, Accounts accounts, Clock clock) {
+    ViewsDemoContributor(Views views, Accounts accounts, Clock clock) {
         this.views = views;
         this.accounts = accounts;
         this.clock = clock;
     }
 
-    @EventListener
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void on(DemoWorkspaceSeeded seeded) {
-        var atlas = seeded.products().stream().filter(p -> p.key().equals("atlas")).findFirst();
+    @Override
+    public String name() {
+        return "views";
+    }
+
+    @Override
+    public void contribute(DemoWorkspace seeded) {
+        var atlas = seeded.product("atlas");
         if (atlas.isEmpty()) {
             return;
         }
