@@ -234,6 +234,27 @@ final class LuceneIndex implements Closeable {
         }
     }
 
+    /** Bare BM25: the ids of the {@code k} best passages for {@code terms} within {@code scope} (benchmarks). */
+    List<String> bm25(String scope, List<String> terms, int k) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            BooleanQuery.Builder text = new BooleanQuery.Builder();
+            for (String t : terms) {
+                text.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD);
+            }
+            Query q = new BooleanQuery.Builder().add(new TermQuery(new Term("scope", scope)), BooleanClause.Occur.FILTER)
+                    .add(text.build(), BooleanClause.Occur.MUST).build();
+            StoredFields stored = searcher.storedFields();
+            List<String> out = new ArrayList<>(k);
+            for (ScoreDoc sd : searcher.search(q, k).scoreDocs) {
+                out.add(stored.document(sd.doc).get("id"));
+            }
+            return out;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
     /** Every passage of one document. */
     List<Hit> passages(long workspaceId, String kind, String docId) throws IOException {
         IndexSearcher searcher = searchers.acquire();

@@ -120,6 +120,7 @@ public class TextIndex implements SmartLifecycle {
         String url = dataSource instanceof HikariDataSource hikari ? hikari.getJdbcUrl() : null;
         this.persistent = !indexDir.isBlank() || embeddedFile(url);
         this.configuredDir = indexDir.isBlank() ? Path.of(dataDir, "text-index") : Path.of(indexDir);
+        this.base = persistent ? configuredDir : null;
     }
 
     /** A database file only this process opens: the index can live beside it and survive restarts. */
@@ -300,7 +301,8 @@ public class TextIndex implements SmartLifecycle {
         return best(fromStore(docs, q), Integer.MAX_VALUE);
     }
 
-    private List<Match> fromIndex(LuceneIndex index, Scoring.Query q, long workspaceId, String kind, int k) throws IOException {
+    /** The query on one node's search index: candidates by words and by vectors, each scored on all its passages. */
+    static List<Match> fromIndex(LuceneIndex index, Scoring.Query q, long workspaceId, String kind, int k) throws IOException {
         int n = Math.max(CANDIDATES, 5 * k);
         List<LuceneIndex.Hit> hits = index.candidates(LuceneIndex.scope(workspaceId, kind), new ArrayList<>(q.stems()), q.vector(), n);
         Map<String, List<LuceneIndex.Hit>> byDoc = new LinkedHashMap<>();
@@ -451,6 +453,9 @@ public class TextIndex implements SmartLifecycle {
     }
 
     private Path nextGeneration() throws IOException {
+        if (base == null) {
+            base = Files.createTempDirectory("truenorth-text-index-");
+        }
         Files.createDirectories(base);
         long next = 1;
         try (Stream<Path> children = Files.list(base)) {
@@ -827,7 +832,7 @@ public class TextIndex implements SmartLifecycle {
     /** At start: the index left in the data folder if it is sound and current, else a rebuild. */
     private void open() {
         try {
-            base = persistent ? configuredDir : Files.createTempDirectory("truenorth-text-index-");
+            base = persistent ? configuredDir : base != null ? base : Files.createTempDirectory("truenorth-text-index-");
             if (persistent) {
                 Files.createDirectories(base);
             }
