@@ -202,7 +202,7 @@ public class AntiGoals {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    private Optional<AntiGoal> find(ProductAccess product, long id) {
+    Optional<AntiGoal> find(ProductAccess product, long id) {
         return jdbc.sql("""
                 select id, wording, created_at from health_anti_goal
                 where id = :id and product_id = :p and workspace_id = :ws""")

@@ -382,7 +382,7 @@ public final class RoadmapYaml {
             BigDecimal capacity = t.has("nowCapacityWeeks") ? t.get("nowCapacityWeeks").decimalValue() : d.nowCapacityWeeks();
             return new Thresholds(featureSize, t.path("maxFeatureSizedPercent").asInt(d.maxFeatureSizedPercent()), capacity,
                     t.path("maxNowPercent").asInt(d.maxNowPercent()),
-                    t.path("antiGoalSimilarityPercent").asInt(d.antiGoalSimilarityPercent()));
+                    t.path("antiGoalMatchPercent").asInt(d.antiGoalMatchPercent()));
         }
 
         interface Item {

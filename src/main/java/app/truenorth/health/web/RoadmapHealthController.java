@@ -1,6 +1,7 @@
 package app.truenorth.health.web;
 
 import app.truenorth.health.AntiGoals;
+import app.truenorth.health.Dismissals;
 import app.truenorth.health.Health;
 import app.truenorth.health.HealthCheck;
 import app.truenorth.platform.ConflictException;
@@ -24,7 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The health page of a product's roadmap: score, findings with their evidence, and what the rules judge
- * by — the thresholds and the declared anti-goals, which editors change here.
+ * by — the thresholds and the declared anti-goals, which editors change here. Editors also dismiss an
+ * anti-goal finding for one initiative, with a reason, and withdraw a dismissal.
  */
 @Controller
 class RoadmapHealthController {
@@ -33,13 +35,16 @@ class RoadmapHealthController {
     private final ShellFactory shells;
     private final Health health;
     private final AntiGoals antiGoals;
+    private final Dismissals dismissals;
 
-    RoadmapHealthController(WorkspaceAccess access, ShellFactory shells, Health health, AntiGoals antiGoals) {
+    RoadmapHealthController(WorkspaceAccess access, ShellFactory shells, Health health, AntiGoals antiGoals, Dismissals dismissals) {
         this.access = access;
         this.shells = shells;
         this.health = health;
         this.antiGoals = antiGoals;
+        this.dismissals = dismissals;
     }
+
 
     @GetMapping("/products/{productId}/health")
     String page(@PathVariable long productId, HttpServletRequest request, Model model) {
@@ -64,6 +69,10 @@ class RoadmapHealthController {
         if (!model.containsAttribute("antiGoalText")) {
             model.addAttribute("antiGoalText", "");
         }
+        if (!model.containsAttribute("dismissForm")) {
+            model.addAttribute("dismissForm", new DismissForm(0, 0, "", FormErrors.none()));
+        }
+        model.addAttribute("dismissalsAction", "/products/" + productId + "/health/dismissals");
         return "health/page";
     }
 
@@ -90,21 +99,59 @@ class RoadmapHealthController {
         return "redirect:/products/" + productId + "/health#anti-goals";
     }
 
+    @PostMapping("/products/{productId}/health/dismissals")
+    String dismiss(@PathVariable long productId, @RequestParam long antiGoalId, @RequestParam long initiativeId,
+            @RequestParam(required = false) String reason, HttpServletRequest request, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        access.product(productId, Permission.EDIT);
+        try {
+            var d = dismissals.dismiss(productId, antiGoalId, initiativeId, reason);
+            redirect.addFlashAttribute(ShellFactory.FLASH, "Dismissed the anti-goal finding for “" + d.initiativeTitle() + "”.");
+            return "redirect:/products/" + productId + "/health#findings-heading";
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            model.addAttribute("dismissForm", new DismissForm(antiGoalId, initiativeId, reason == null ? "" : reason,
+                    FormErrors.of(e.fieldErrors())));
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("errors", FormErrors.global(e.getMessage()));
+        }
+        return page(productId, request, model);
+    }
+
+    @PostMapping("/products/{productId}/health/dismissals/{dismissalId}/withdraw")
+    String withdraw(@PathVariable long productId, @PathVariable long dismissalId, @RequestParam(required = false) Integer version,
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        access.product(productId, Permission.EDIT);
+        try {
+            if (version == null) {
+                throw new ConflictException("The form is missing its version; reload the page.");
+            }
+            var d = dismissals.withdraw(productId, dismissalId, version);
+            redirect.addFlashAttribute(ShellFactory.FLASH, "Withdrew the dismissal for “" + d.initiativeTitle() + "”.");
+            return "redirect:/products/" + productId + "/health#findings-heading";
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("errors", FormErrors.global(e.getMessage()));
+        }
+        return page(productId, request, model);
+    }
+
     @PostMapping("/products/{productId}/health/thresholds")
     String thresholds(@PathVariable long productId, @RequestParam(required = false) String featureSizeWeeks,
             @RequestParam(required = false) String maxFeatureSizedPercent, @RequestParam(required = false) String nowCapacityWeeks,
-            @RequestParam(required = false) String maxNowPercent, @RequestParam(required = false) String antiGoalSimilarityPercent,
+            @RequestParam(required = false) String maxNowPercent, @RequestParam(required = false) String antiGoalMatchPercent,
             @RequestParam(required = false) Integer version, HttpServletRequest request, HttpServletResponse response, Model model,
             RedirectAttributes redirect) {
         access.product(productId, Permission.EDIT);
         ThresholdsForm form = new ThresholdsForm(featureSizeWeeks, maxFeatureSizedPercent, nowCapacityWeeks, maxNowPercent,
-                antiGoalSimilarityPercent, version == null ? -1 : version);
+                antiGoalMatchPercent, version == null ? -1 : version);
         Map<String, String> problems = new LinkedHashMap<>();
         BigDecimal featureSize = decimal(problems, "featureSizeWeeks", featureSizeWeeks, true);
         Integer maxFeature = whole(problems, "maxFeatureSizedPercent", maxFeatureSizedPercent);
         BigDecimal capacity = decimal(problems, "nowCapacityWeeks", nowCapacityWeeks, false);
         Integer maxNow = whole(problems, "maxNowPercent", maxNowPercent);
-        Integer similarity = whole(problems, "antiGoalSimilarityPercent", antiGoalSimilarityPercent);
+        Integer similarity = whole(problems, "antiGoalMatchPercent", antiGoalMatchPercent);
         try {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
