@@ -62,7 +62,7 @@ public class Dismissals {
      * @param holds false once the anti-goal's or the initiative's text changed: the finding is back
      */
     public record StoredDismissal(long id, long antiGoalId, String antiGoal, long initiativeId, String initiativeTitle,
-            String reason, boolean holds, String dismissedBy, OffsetDateTime dismissedAt, int version) {
+            String reason, boolean holds, String dismissedBy, OffsetDateTime dismissedAt, int version, String textsFingerprint) {
     }
 
     /** A stored row before it is compared with the current texts. */
@@ -73,7 +73,7 @@ public class Dismissals {
             Optional<Initiative> initiative = roadmap.initiative(initiativeId).map(Stored::value);
             boolean holds = initiative.map(i -> fingerprint.equals(Dismissal.fingerprint(antiGoal, i))).orElse(false);
             return new StoredDismissal(id, antiGoalId, antiGoal, initiativeId, initiative.map(Initiative::title).orElse(""), reason,
-                    holds, dismissedBy, dismissedAt, version);
+                    holds, dismissedBy, dismissedAt, version, fingerprint);
         }
 
         Dismissal rule() {

@@ -1,6 +1,7 @@
 package app.truenorth.support;
 
 import app.truenorth.health.AntiGoals;
+import app.truenorth.health.Dismissals;
 import app.truenorth.roadmap.Decisions;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.Roadmaps;
@@ -36,10 +37,11 @@ import org.springframework.security.core.context.SecurityContextImpl;
  * @param shareLinkId   a live share link of the product, and {@code shareToken} the token in its address
  * @param exportJobId   a finished background export of the product, started by the owner
  * @param antiGoalId    an anti-goal declared on the product's roadmap (health)
+ * @param dismissalId   that anti-goal's finding dismissed for the roadmap's first initiative (health)
  */
 public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Person contributor, Fixtures.Person viewer,
         Products.Product product, long invitationId, String ownerToken, long ownerTokenId, long shareLinkId, String shareToken,
-        String exportJobId, Strategy strategy, Roadmap roadmap, String uploadId, Long antiGoalId) {
+        String exportJobId, Strategy strategy, Roadmap roadmap, String uploadId, Long antiGoalId, Long dismissalId) {
 
     /** Ids of the product's strategy session and its artifacts. */
     public record Strategy(long sessionId, long statementId, long initiativeId) {
@@ -69,6 +71,7 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
         Roadmap roadmap = null;
         String uploadId = null;
         Long antiGoalId = null;
+        Long dismissalId = null;
         if (context != null) {
             // the modules' services check the caller's role, so build the content as the owner
             var previous = SecurityContextHolder.getContext();
@@ -82,13 +85,15 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
                 uploadId = context.getBean(ImportJobs.class).preview(product.id(), ImportFormat.JIRA_CSV, "jira.csv",
                         "Summary,Issue key,Issue Type,Status\nLive map,AT-1,Story,To Do\n").id();
                 antiGoalId = context.getBean(AntiGoals.class).add(product.id(), "Replace dispatchers with fully automatic routing").id();
+                dismissalId = context.getBean(Dismissals.class).dismiss(product.id(), antiGoalId, roadmap.initiativeId(),
+                        "The live map helps dispatchers; it replaces no one").id();
             } finally {
                 SecurityContextHolder.setContext(previous);
             }
         }
         var link = fixtures.shareLink(owner, product.id());
         return new Tenant(owner, editor, contributor, viewer, product, invitationId, ownerToken, targetToken, link.link().id(),
-                link.token(), fixtures.exportJob(owner, product.id()), strategy, roadmap, uploadId, antiGoalId);
+                link.token(), fixtures.exportJob(owner, product.id()), strategy, roadmap, uploadId, antiGoalId, dismissalId);
     }
 
     private static Strategy strategy(ApplicationContext context, Fixtures.Person owner, Fixtures.Person editor,
@@ -178,6 +183,7 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             case "jobId" -> exportJobId;
             case "uploadId" -> uploadIds();
             case "antiGoalId" -> antiGoalIds();
+            case "dismissalId" -> dismissalIds();
             default -> throw new IllegalStateException("No id for the path variable or parameter '" + variable
                     + "'. Teach app.truenorth.support.Tenant#id which thing of a workspace it names (create one in "
                     + "Tenant.create), so tenant isolation and role checks cover the new endpoint.");
@@ -203,6 +209,13 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             throw new IllegalStateException("Create the tenant with the application context to reach anti-goal endpoints");
         }
         return String.valueOf(antiGoalId);
+    }
+
+    private String dismissalIds() {
+        if (dismissalId == null) {
+            throw new IllegalStateException("Create the tenant with the application context to reach dismissal endpoints");
+        }
+        return String.valueOf(dismissalId);
     }
 
     private Roadmap roadmapIds() {

@@ -6,10 +6,12 @@ import app.truenorth.roadmap.domain.Initiative;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs every health rule over a roadmap. Each rule is a method that adds its findings; all of them
@@ -22,17 +24,40 @@ public final class HealthChecks {
     }
 
     public static HealthReport run(HealthInput in, Thresholds t) {
+        return run(in, t, EnumSet.allOf(Rule.class));
+    }
+
+    /** Only the given rules: a roadmap file that lacks what the others read runs these. */
+    public static HealthReport run(HealthInput in, Thresholds t, Set<Rule> rules) {
         List<Finding> findings = new ArrayList<>();
-        featureList(in, t, findings);
-        deathByDates(in, findings);
-        wishfulThinking(in, t, findings);
-        disconnectFromReality(in, findings);
-        setAndForget(in, findings);
-        oneSizeFitsAll(in, findings);
-        orphaned(in, findings);
+        if (rules.contains(Rule.FEATURE_LIST)) {
+            featureList(in, t, findings);
+        }
+        if (rules.contains(Rule.DEATH_BY_DATES)) {
+            deathByDates(in, findings);
+        }
+        if (rules.contains(Rule.WISHFUL_THINKING)) {
+            wishfulThinking(in, t, findings);
+        }
+        if (rules.contains(Rule.DISCONNECT_FROM_REALITY)) {
+            disconnectFromReality(in, findings);
+        }
+        if (rules.contains(Rule.SET_AND_FORGET)) {
+            setAndForget(in, findings);
+        }
+        if (rules.contains(Rule.ONE_SIZE_FITS_ALL)) {
+            oneSizeFitsAll(in, findings);
+        }
+        if (rules.contains(Rule.ORPHANED_INITIATIVE)) {
+            orphaned(in, findings);
+        }
         List<HealthReport.Dismissed> dismissed = new ArrayList<>();
-        antiGoals(in, t, findings, dismissed);
-        dependencies(in, findings);
+        if (rules.contains(Rule.ANTI_GOAL)) {
+            antiGoals(in, t, findings, dismissed);
+        }
+        if (rules.contains(Rule.DEPENDENCY_VIOLATION)) {
+            dependencies(in, findings);
+        }
         return HealthReport.of(findings, dismissed, in.initiatives().size());
     }
 

@@ -50,6 +50,26 @@ public record Thresholds(BigDecimal featureSizeWeeks, int maxFeatureSizedPercent
         return Math.max(1, (old * d + o / 2) / o);
     }
 
+    /** The retired field name of the word-overlap threshold, still recognised in roadmap files so it is never read silently. */
+    public static final String RETIRED_FIELD = "antiGoalSimilarityPercent";
+
+    /**
+     * What a roadmap file reader says about the retired word-overlap threshold: converted by the same rule
+     * as stored values when the file has no {@code antiGoalMatchPercent}, ignored when it has one.
+     *
+     * @param replacement the file's own {@code antiGoalMatchPercent}, or null when it has none
+     */
+    public static String retiredFieldWarning(int wordOverlapPercent, Integer replacement) {
+        String was = RETIRED_FIELD + " (" + wordOverlapPercent + ") is retired: it was the share of an anti-goal's significant "
+                + "words an initiative repeated, and anti-goals are now matched by how alike the texts are, also in meaning. ";
+        if (replacement != null) {
+            return was + "It is ignored, since antiGoalMatchPercent (" + replacement + ") is given; remove it.";
+        }
+        int converted = matchPercentFromWordOverlap(wordOverlapPercent);
+        return was + "Read as antiGoalMatchPercent " + converted + ", converted as the server converted stored values; "
+                + "write antiGoalMatchPercent: " + converted + " instead (the default is " + DEFAULT_ANTI_GOAL_MATCH_PERCENT + ").";
+    }
+
     /** Share rules only speak once the roadmap has this many initiatives: three items say little about shares. */
     public static final int MIN_ITEMS_FOR_SHARES = 5;
 
