@@ -116,7 +116,7 @@ public final class LintOutput {
         ev.put("label", e.label());
         AntiGoalMatch m = e.match();
         if (m != null) {
-            ObjectNode match = ev.putObject("match").put("antiGoal", m.antiGoal()).put("percent", m.percent()).put("signal", m.signal());
+            ObjectNode match = ev.putObject("match").put("percent", m.percent()).put("signal", m.signal());
             ArrayNode terms = match.putArray("sharedTerms");
             m.sharedTerms().forEach(terms::add);
             match.put("closestPhrase", m.closestPhrase()).put("explanation", m.explanation());
