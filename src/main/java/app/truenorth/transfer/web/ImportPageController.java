@@ -63,8 +63,8 @@ class ImportPageController {
         }
         try {
             String text = new String(file.getBytes(), StandardCharsets.UTF_8);
-            ImportJobs.Job job = jobs.preview(productId, parsed, file.getOriginalFilename(), text);
-            return page(productId, request, model, job, parsed.code(), FormErrors.none());
+            ImportJobs.Upload upload = jobs.preview(productId, parsed, file.getOriginalFilename(), text);
+            return page(productId, request, model, upload, parsed.code(), FormErrors.none());
         } catch (InvalidInputException e) {
             return page(productId, request, model, null, format, FormErrors.of(e.fieldErrors()));
         } catch (IOException e) {
@@ -99,7 +99,7 @@ class ImportPageController {
         return "transfer/importing";
     }
 
-    private String page(long productId, HttpServletRequest request, Model model, ImportJobs.Job job, String format,
+    private String page(long productId, HttpServletRequest request, Model model, ImportJobs.Upload job, String format,
             FormErrors errors) {
         var product = access.product(productId, Permission.EDIT);
         model.addAttribute("shell", shells.product(request, product, "Import · " + product.productName(), "roadmap"));
