@@ -128,17 +128,34 @@ public class Dismissals {
 
     /**
      * Dismisses the anti-goal's finding for one initiative (editors). An anti-goal or initiative that is not
-     * on this roadmap is not found; a pair dismissed already, with the texts unchanged, is a conflict; one
-     * whose dismissal lapsed (a text changed) is dismissed again with the new reason.
+     * on this roadmap is refused on its field (the same whether it exists elsewhere or not); a pair dismissed
+     * already, with the texts unchanged, is a conflict; one whose dismissal lapsed (a text changed) is
+     * dismissed again with the new reason.
      */
     @Transactional
     public StoredDismissal dismiss(long productId, long antiGoalId, long initiativeId, String reason) {
         ProductAccess product = access.product(productId, Permission.EDIT);
-        AntiGoals.AntiGoal goal = antiGoals.find(product, antiGoalId).orElseThrow(() -> new NotFoundException("Anti-goal"));
+        Optional<AntiGoals.AntiGoal> foundGoal = antiGoals.find(product, antiGoalId);
         RoadmapData roadmap = roadmaps.load(productId);
-        Initiative initiative = roadmap.initiative(initiativeId).map(Stored::value)
-                .orElseThrow(() -> new NotFoundException("Initiative"));
-        String why = reason(reason);
+        Optional<Initiative> foundInitiative = roadmap.initiative(initiativeId).map(Stored::value);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (foundGoal.isEmpty()) {
+            problems.put("antiGoalId", "is not an anti-goal of this roadmap");
+        }
+        if (foundInitiative.isEmpty()) {
+            problems.put("initiativeId", "is not an initiative on this roadmap");
+        }
+        String why = null;
+        try {
+            why = reason(reason);
+        } catch (InvalidInputException e) {
+            problems.putAll(e.fieldErrors());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        AntiGoals.AntiGoal goal = foundGoal.get();
+        Initiative initiative = foundInitiative.get();
         String fingerprint = Dismissal.fingerprint(goal.text(), initiative);
         AuthenticatedUser caller = Callers.current();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

@@ -268,14 +268,16 @@ class DismissalsTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("antiGoalId")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("initiativeId")));
-        // an initiative of another product of the same workspace is not on this roadmap
+        // an initiative of another product of the same workspace is not on this roadmap, nor is an unknown anti-goal
         actAs(owner);
         long other = fixtures.product(owner, "Beacon").id();
         long elsewhere = roadmaps.createInitiative(other, input("Custom integration for Initech", "")).value().id();
         SecurityContextHolder.clearContext();
         mvc.perform(post(api + "/dismissals").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("antiGoalId", goalId, "initiativeId", elsewhere, "reason", "x"))))
-                .andExpect(status().isNotFound());
+                        .content(json.writeValueAsString(Map.of("antiGoalId", goalId + 1000, "initiativeId", elsewhere, "reason", "x"))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("antiGoalId")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("initiativeId")));
         // the page shows the message beside the reason of that finding
         mvc.perform(post("/products/" + productId + "/health/dismissals").with(editor.session()).with(csrf())
                         .param("antiGoalId", String.valueOf(goalId)).param("initiativeId", String.valueOf(globex)).param("reason", ""))

@@ -110,8 +110,14 @@ class RoadmapHealthController {
             return "redirect:/products/" + productId + "/health#findings-heading";
         } catch (InvalidInputException e) {
             response.setStatus(422);
-            model.addAttribute("dismissForm", new DismissForm(antiGoalId, initiativeId, reason == null ? "" : reason,
-                    FormErrors.of(e.fieldErrors())));
+            if (e.fieldErrors().containsKey("antiGoalId") || e.fieldErrors().containsKey("initiativeId")) {
+                // removed by someone else since the page was loaded: nothing to show beside a field
+                model.addAttribute("errors", FormErrors.global("That anti-goal or initiative is no longer on this roadmap; "
+                        + "reload the page."));
+            } else {
+                model.addAttribute("dismissForm", new DismissForm(antiGoalId, initiativeId, reason == null ? "" : reason,
+                        FormErrors.of(e.fieldErrors())));
+            }
         } catch (ConflictException e) {
             response.setStatus(409);
             model.addAttribute("errors", FormErrors.global(e.getMessage()));
