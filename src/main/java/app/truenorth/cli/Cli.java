@@ -15,10 +15,10 @@ import picocli.CommandLine.Command;
         description = "Work with a TrueNorth server from the command line, authenticated by a personal API token "
                 + "(Account → API tokens) in TRUENORTH_TOKEN or --token; lint and render roadmap files offline, with no server.",
         subcommands = {WhoamiCommand.class, ProductsCommand.class, LintCommand.class, RenderCommand.class, PushCommand.class,
-                PullCommand.class, CommandLine.HelpCommand.class})
+                PullCommand.class, ReindexCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
 
-    private static final Set<String> COMMANDS = Set.of("whoami", "products", "lint", "render", "push", "pull", "help", "--version");
+    private static final Set<String> COMMANDS = Set.of("whoami", "products", "lint", "render", "push", "pull", "reindex", "help", "--version");
 
     private Cli() {
     }

@@ -3,6 +3,8 @@ package app.truenorth.health.web;
 import app.truenorth.health.AntiGoals;
 import app.truenorth.health.Dismissals;
 import app.truenorth.health.Health;
+import app.truenorth.health.TextIndexRebuilds;
+import app.truenorth.platform.web.Pages;
 import app.truenorth.health.HealthCheck;
 import app.truenorth.platform.ConflictException;
 import app.truenorth.platform.InvalidInputException;
@@ -36,13 +38,16 @@ class RoadmapHealthController {
     private final Health health;
     private final AntiGoals antiGoals;
     private final Dismissals dismissals;
+    private final TextIndexRebuilds rebuilds;
 
-    RoadmapHealthController(WorkspaceAccess access, ShellFactory shells, Health health, AntiGoals antiGoals, Dismissals dismissals) {
+    RoadmapHealthController(WorkspaceAccess access, ShellFactory shells, Health health, AntiGoals antiGoals, Dismissals dismissals,
+            TextIndexRebuilds rebuilds) {
         this.access = access;
         this.shells = shells;
         this.health = health;
         this.antiGoals = antiGoals;
         this.dismissals = dismissals;
+        this.rebuilds = rebuilds;
     }
 
 
@@ -73,6 +78,11 @@ class RoadmapHealthController {
             model.addAttribute("dismissForm", new DismissForm(0, 0, "", FormErrors.none()));
         }
         model.addAttribute("dismissalsAction", "/products/" + productId + "/health/dismissals");
+        model.addAttribute("canRebuild", product.can(Permission.ADMIN));
+        model.addAttribute("rebuildAction", "/products/" + productId + "/health/text-index/rebuild");
+        if (!model.containsAttribute("rebuild")) {
+            model.addAttribute("rebuild", null);
+        }
         return "health/page";
     }
 
@@ -139,6 +149,24 @@ class RoadmapHealthController {
         } catch (ConflictException e) {
             response.setStatus(409);
             model.addAttribute("errors", FormErrors.global(e.getMessage()));
+        }
+        return page(productId, request, model);
+    }
+
+    @PostMapping("/products/{productId}/health/text-index/rebuild")
+    String rebuild(@PathVariable long productId) {
+        var status = rebuilds.startFromProduct(productId);
+        return "redirect:/products/" + productId + "/health/text-index/rebuild/" + status.id() + "#text-index";
+    }
+
+    /** A rebuild's progress: the fragment for the card's poll, or the whole page with the card showing it. */
+    @GetMapping("/products/{productId}/health/text-index/rebuild/{reindexJobId}")
+    String rebuildProgress(@PathVariable long productId, @PathVariable String reindexJobId, HttpServletRequest request, Model model) {
+        var status = rebuilds.statusFromProduct(productId, reindexJobId);
+        model.addAttribute("rebuild", status);
+        model.addAttribute("rebuildAction", "/products/" + productId + "/health/text-index/rebuild");
+        if (Pages.wantsFragment(request)) {
+            return "health/rebuild";
         }
         return page(productId, request, model);
     }
