@@ -193,7 +193,7 @@ class HealthApi {
     }
 
     @PostMapping("/anti-goals")
-    @Operation(summary = "Add an anti-goal (editor): at least two significant words, at most 200 characters, not listed yet")
+    @Operation(summary = "Add an anti-goal (editor): at least one significant word, at most 200 characters, not listed yet")
     ResponseEntity<AntiGoalView> addAntiGoal(@PathVariable long productId, @RequestBody AntiGoalBody body) {
         AntiGoals.AntiGoal added = antiGoals.add(productId, body.text());
         return ResponseEntity.created(URI.create("/api/v1/products/" + productId + "/health/anti-goals/" + added.id()))
