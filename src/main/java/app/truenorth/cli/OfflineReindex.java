@@ -1,6 +1,5 @@
 package app.truenorth.cli;
 
-import app.truenorth.TrueNorthApplication;
 import app.truenorth.text.RebuildReport;
 import app.truenorth.text.TextIndex;
 import java.io.PrintWriter;
@@ -22,7 +21,7 @@ final class OfflineReindex {
     private OfflineReindex() {
     }
 
-    static int run(Path dir, PrintWriter out, PrintWriter err) {
+    static int run(Class<?> application, Path dir, PrintWriter out, PrintWriter err) {
         Path folder = dir.toAbsolutePath().normalize();
         if (!ReindexCommand.hasDatabase(folder)) {
             err.println("error: " + folder + " holds no TrueNorth database (truenorth.mv.db): pass the folder the server's --data names");
@@ -33,7 +32,7 @@ final class OfflineReindex {
         try {
             // command-line arguments outrank the environment, so TRUENORTH_DB_URL cannot send this elsewhere; port -1:
             // the web application context the security configuration needs, with no HTTP listener at all
-            context = new SpringApplicationBuilder(TrueNorthApplication.class).web(WebApplicationType.SERVLET).logStartupInfo(false)
+            context = new SpringApplicationBuilder(application).web(WebApplicationType.SERVLET).logStartupInfo(false)
                     .run("--server.port=-1", "--truenorth.data-dir=" + folder, "--spring.datasource.url=" + url, "--spring.datasource.username=sa",
                             "--spring.datasource.password=", "--truenorth.demo=false", "--spring.main.banner-mode=off",
                             "--logging.level.root=WARN");

@@ -38,11 +38,22 @@ final class ReindexCommand implements Callable<Integer> {
     @Option(names = "--poll", hidden = true, defaultValue = "500ms", description = "How often to ask for progress.")
     String poll;
 
+    /** The application to start for {@code --data}; null when the tools run without it (then --data is refused). */
+    private final Class<?> application;
+
+    ReindexCommand(Class<?> application) {
+        this.application = application;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (data != null) {
-            return OfflineReindex.run(data, out, spec.commandLine().getErr());
+            if (application == null) {
+                spec.commandLine().getErr().println("error: --data needs the application; run it as ./truenorth reindex --data DIR");
+                return 2;
+            }
+            return OfflineReindex.run(application, data, out, spec.commandLine().getErr());
         }
         ApiClient client = server.client();
         JsonNode job = client.post(API);
