@@ -24,7 +24,7 @@ final class AntiGoalPairs {
     static final long SEED = 20_240_611L;
 
     enum Category {
-        PARAPHRASE(true), RESTATED(true), LOOKALIKE(false), UNRELATED(false);
+        PARAPHRASE(true), RESTATED(true), LOOKALIKE(false), UNRELATED(false), NEARMISS(false);
 
         final boolean match;
 
