@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * foreign key to a table that belongs (product → roadmap → roadmap_theme ...), and the members' accounts
  * come along through their memberships. Tables that later modules add are covered without touching this
  * class. Sessions, login throttling, the event log, background jobs and Flyway's history belong to the instance
- * and stay out.
+ * and stay out, and so does derived data: the text index's tables ({@code text_*}).
  *
  * <p>Rows keep their ids, so every reference inside the workspace survives the round trip; identity
  * counters are moved past the restored ids afterwards.
@@ -75,7 +75,9 @@ public final class WorkspaceBackup {
         try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
             while (rs.next()) {
                 String t = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                if (!INSTANCE_TABLES.contains(t) && !t.startsWith("spring_session") && !t.startsWith("event_publication")) {
+                // text_*: the text index's documents and vectors are derived data, rebuilt by their owners
+                if (!INSTANCE_TABLES.contains(t) && !t.startsWith("spring_session") && !t.startsWith("event_publication")
+                        && !t.startsWith("text_")) {
                     tables.add(t);
                 }
             }

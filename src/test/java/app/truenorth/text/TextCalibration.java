@@ -23,8 +23,7 @@ public final class TextCalibration {
     record Features(Pair pair, double cosine, boolean shared) {
 
         double[] row() {
-            double s = shared ? 1 : 0;
-            return new double[] {1, (1 - s) * cosine, s, s * cosine};
+            return new double[] {1, cosine, shared ? 1 : 0};
         }
     }
 
@@ -49,7 +48,7 @@ public final class TextCalibration {
 
     /** Ridge-penalised logistic regression by Newton's method; weights in {@link Features#row()} order. */
     static double[] fit(List<Features> data, double lambda) {
-        int d = 4;
+        int d = 3;
         double[] w = new double[d];
         for (int iter = 0; iter < 100; iter++) {
             double[] g = new double[d];
@@ -66,7 +65,7 @@ public final class TextCalibration {
                 }
             }
             for (int i = 0; i < d; i++) {
-                if (i != 0 && i != 2) { // intercepts are not penalised
+                if (i != 0) { // the intercept is not penalised
                     g[i] += lambda * w[i];
                     h[i][i] += lambda;
                 }
@@ -152,10 +151,9 @@ public final class TextCalibration {
             }
         }
         double shift = Math.log(threshold / (1 - threshold));
-        double[] folded = {w[0] - shift, w[1], w[2] - shift, w[3]};
+        double[] folded = {w[0] - shift, w[1], w[2]};
         System.out.printf(Locale.ROOT, "ridge %.3f, threshold %.2f on the calibration half%n", bestLambda, threshold);
-        System.out.printf(Locale.ROOT, "weights: new Weights(%.2f, %.2f, %.2f, %.2f)%n", folded[0], folded[1], folded[0] + folded[2],
-                folded[3]);
+        System.out.printf(Locale.ROOT, "weights: new Weights(%.2f, %.2f, %.2f)%n", folded[0], folded[1], -folded[2]);
         double[] c = precisionRecall(calibration, folded, 0.5);
         double[] h = precisionRecall(heldOut, folded, 0.5);
         System.out.printf(Locale.ROOT, "calibration half (%d pairs): precision %.2f recall %.2f%n", calibration.size(), c[0], c[1]);
