@@ -72,9 +72,11 @@ public class Imports {
      * @param preview      the first rows of the file, whatever their status
      * @param rejectedRows every refused row with its line and reasons
      * @param newAntiGoals anti-goals of a TrueNorth roadmap file that the roadmap does not list yet
+     * @param warnings     what the file holds that is not applied as written (a retired field), with its line
      */
     public record Report(String format, int rows, int ready, int decisions, int skipped, int rejected, List<String> newThemes,
-            boolean written, boolean skipRejected, List<RowReport> preview, List<RowReport> rejectedRows, List<String> newAntiGoals) {
+            boolean written, boolean skipRejected, List<RowReport> preview, List<RowReport> rejectedRows, List<String> newAntiGoals,
+            List<String> warnings) {
 
         public String summary() {
             List<String> parts = new ArrayList<>(List.of(ready + " initiative" + (ready == 1 ? "" : "s")));
@@ -206,7 +208,8 @@ public class Imports {
         }
         rejected.addAll(0, refusedGoals);
         return new Report(format.code(), rows.size() + decisionRows.size(), ready, decisionsReady, skipped, rejected.size(),
-                outcome.newThemes(), outcome.written(), skipRejected, preview, rejected, goalCheck.added());
+                outcome.newThemes(), outcome.written(), skipRejected, preview, rejected, goalCheck.added(),
+                format == ImportFormat.TRUENORTH_JSON ? RoadmapJson.warnings(text, json) : List.of());
     }
 
     private static RowReport report(ParsedRow row, List<ParsedRow.Problem> refused) {

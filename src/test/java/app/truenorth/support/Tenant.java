@@ -2,6 +2,9 @@ package app.truenorth.support;
 
 import app.truenorth.health.AntiGoals;
 import app.truenorth.platform.inbox.Inbox;
+import app.truenorth.health.Dismissals;
+import app.truenorth.health.TextIndexRebuilds;
+import app.truenorth.platform.jobs.Jobs;
 import app.truenorth.roadmap.Decisions;
 import app.truenorth.roadmap.Dependencies;
 import app.truenorth.roadmap.Initiatives;
@@ -43,10 +46,12 @@ import org.springframework.security.core.context.SecurityContextImpl;
  * @param exportJobId   a finished background export of the product, started by the owner
  * @param antiGoalId    an anti-goal declared on the product's roadmap (health)
  * @param notificationId a notification in the owner's inbox (each person sees only their own)
+ * @param dismissalId   that anti-goal's finding dismissed for the roadmap's first initiative (health)
+ * @param reindexJobId  a rebuild of the text index the owner asked for, waiting to run (health)
  */
 public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Person contributor, Fixtures.Person viewer,
         Products.Product product, long invitationId, String ownerToken, long ownerTokenId, long shareLinkId, String shareToken,
-        String exportJobId, Strategy strategy, Roadmap roadmap, String uploadId, Long antiGoalId, Long notificationId) {
+        String exportJobId, Strategy strategy, Roadmap roadmap, String uploadId, Long antiGoalId, Long notificationId, Long dismissalId, String reindexJobId) {
 
     /** Ids of the product's strategy session and its artifacts. */
     public record Strategy(long sessionId, long statementId, long initiativeId) {
@@ -77,6 +82,8 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
         String uploadId = null;
         Long antiGoalId = null;
         Long notificationId = null;
+        Long dismissalId = null;
+        String reindexJobId = null;
         if (context != null) {
             // the modules' services check the caller's role, so build the content as the owner
             var previous = SecurityContextHolder.getContext();
@@ -92,13 +99,18 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
                 antiGoalId = context.getBean(AntiGoals.class).add(product.id(), "Replace dispatchers with fully automatic routing").id();
                 notificationId = context.getBean(Inbox.class).notify(owner.userId(), "escalation", "An escalation needs you",
                         null, "/products/" + product.id());
+                dismissalId = context.getBean(Dismissals.class).dismiss(product.id(), antiGoalId, roadmap.initiativeId(),
+                        "The live map helps dispatchers; it replaces no one").id();
+                // queued, never run: the sweeps reach it without rebuilding anything
+                reindexJobId = context.getBean(Jobs.class).create(new Jobs.Spec(TextIndexRebuilds.KIND, owner.workspaceId(),
+                        owner.workspaceId(), 0, "Waiting for a worker", null, null, java.time.Duration.ofHours(1))).id();
             } finally {
                 SecurityContextHolder.setContext(previous);
             }
         }
         var link = fixtures.shareLink(owner, product.id());
         return new Tenant(owner, editor, contributor, viewer, product, invitationId, ownerToken, targetToken, link.link().id(),
-                link.token(), fixtures.exportJob(owner, product.id()), strategy, roadmap, uploadId, antiGoalId, notificationId);
+                link.token(), fixtures.exportJob(owner, product.id()), strategy, roadmap, uploadId, antiGoalId, notificationId, dismissalId, reindexJobId);
     }
 
     private static Strategy strategy(ApplicationContext context, Fixtures.Person owner, Fixtures.Person editor,
@@ -191,6 +203,13 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             case "uploadId" -> uploadIds();
             case "antiGoalId" -> antiGoalIds();
             case "notificationId" -> notificationIds();
+            case "dismissalId" -> dismissalIds();
+            case "reindexJobId" -> {
+                if (reindexJobId == null) {
+                    throw new IllegalStateException("Create the tenant with the application context to reach text index rebuilds");
+                }
+                yield reindexJobId;
+            }
             default -> throw new IllegalStateException("No id for the path variable or parameter '" + variable
                     + "'. Teach app.truenorth.support.Tenant#id which thing of a workspace it names (create one in "
                     + "Tenant.create), so tenant isolation and role checks cover the new endpoint.");
@@ -223,6 +242,13 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             throw new IllegalStateException("Create the tenant with the application context to reach inbox endpoints");
         }
         return String.valueOf(notificationId);
+    }
+
+    private String dismissalIds() {
+        if (dismissalId == null) {
+            throw new IllegalStateException("Create the tenant with the application context to reach dismissal endpoints");
+        }
+        return String.valueOf(dismissalId);
     }
 
     private Roadmap roadmapIds() {

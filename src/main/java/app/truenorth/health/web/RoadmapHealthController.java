@@ -1,7 +1,10 @@
 package app.truenorth.health.web;
 
 import app.truenorth.health.AntiGoals;
+import app.truenorth.health.Dismissals;
 import app.truenorth.health.Health;
+import app.truenorth.health.TextIndexRebuilds;
+import app.truenorth.platform.web.Pages;
 import app.truenorth.health.HealthCheck;
 import app.truenorth.platform.web.FormBinder;
 import app.truenorth.platform.web.FormErrors;
@@ -23,7 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The health page of a product's roadmap: score, findings with their evidence, and what the rules judge
- * by — the thresholds and the declared anti-goals, which editors change here.
+ * by — the thresholds and the declared anti-goals, which editors change here. Editors also dismiss an
+ * anti-goal finding for one initiative, with a reason, and withdraw a dismissal.
  */
 @Controller
 class RoadmapHealthController {
@@ -31,12 +35,18 @@ class RoadmapHealthController {
     private final ShellFactory shells;
     private final Health health;
     private final AntiGoals antiGoals;
+    private final Dismissals dismissals;
+    private final TextIndexRebuilds rebuilds;
 
-    RoadmapHealthController(ShellFactory shells, Health health, AntiGoals antiGoals) {
+    RoadmapHealthController(ShellFactory shells, Health health, AntiGoals antiGoals, Dismissals dismissals,
+            TextIndexRebuilds rebuilds) {
         this.shells = shells;
         this.health = health;
         this.antiGoals = antiGoals;
+        this.dismissals = dismissals;
+        this.rebuilds = rebuilds;
     }
+
 
     @GetMapping("/products/{productId}/health")
     String page(ProductAccess product, HttpServletRequest request, Model model) {
@@ -61,6 +71,15 @@ class RoadmapHealthController {
         if (!model.containsAttribute("antiGoalText")) {
             model.addAttribute("antiGoalText", "");
         }
+        if (!model.containsAttribute("dismissForm")) {
+            model.addAttribute("dismissForm", new DismissForm(0, 0, "", FormErrors.none()));
+        }
+        model.addAttribute("dismissalsAction", "/products/" + productId + "/health/dismissals");
+        model.addAttribute("canRebuild", product.can(Permission.ADMIN));
+        model.addAttribute("rebuildAction", "/products/" + productId + "/health/text-index/rebuild");
+        if (!model.containsAttribute("rebuild")) {
+            model.addAttribute("rebuild", null);
+        }
         return "health/page";
     }
 
@@ -84,6 +103,74 @@ class RoadmapHealthController {
         return "redirect:/products/" + productId + "/health#anti-goals";
     }
 
+    @PostMapping("/products/{productId}/health/dismissals")
+    ModelAndView dismiss(@Needs(Permission.EDIT) ProductAccess product, @RequestParam Map<String, String> params,
+            HttpServletRequest request, Model model) {
+        FormBinder form = FormBinder.of(params);
+        Long antiGoalId = form.field("antiGoalId").required("is required").id("is not an anti-goal of this roadmap");
+        Long initiativeId = form.field("initiativeId").required("is required").id("is not an initiative of this roadmap");
+        String reason = form.text("reason");
+        long productId = product.productId();
+        return Submit.of(request, () -> dismissals.dismiss(productId, antiGoalId, initiativeId, reason))
+                .refusedBy(form)
+                .redirect(d -> "/products/" + productId + "/health#findings-heading",
+                        d -> "Dismissed the anti-goal finding for “" + d.initiativeTitle() + "”.")
+                .onConflict(errors -> {
+                    model.addAttribute("errors", errors);
+                    return page(product, request, model);
+                })
+                .orRender(errors -> {
+                    if (errors.has("antiGoalId") || errors.has("initiativeId")) {
+                        // removed by someone else since the page was loaded: nothing to show beside a field
+                        model.addAttribute("errors", FormErrors.global("That anti-goal or initiative is no longer on this roadmap; "
+                                + "reload the page."));
+                    } else {
+                        model.addAttribute("dismissForm", new DismissForm(antiGoalId == null ? 0 : antiGoalId,
+                                initiativeId == null ? 0 : initiativeId, reason == null ? "" : reason, errors));
+                    }
+                    return page(product, request, model);
+                });
+    }
+
+    @PostMapping("/products/{productId}/health/dismissals/{dismissalId}/withdraw")
+    ModelAndView withdraw(@Needs(Permission.EDIT) ProductAccess product, @PathVariable long dismissalId,
+            @RequestParam Map<String, String> params, HttpServletRequest request, Model model) {
+        FormBinder form = FormBinder.of(params);
+        Integer version = form.version();
+        long productId = product.productId();
+        return Submit.of(request, () -> dismissals.withdraw(productId, dismissalId, version))
+                .refusedBy(form)
+                .redirect(d -> "/products/" + productId + "/health#findings-heading",
+                        d -> "Withdrew the dismissal for “" + d.initiativeTitle() + "”.")
+                .onConflict(errors -> {
+                    model.addAttribute("errors", errors);
+                    return page(product, request, model);
+                })
+                .orRender(errors -> {
+                    model.addAttribute("errors", errors);
+                    return page(product, request, model);
+                });
+    }
+
+    @PostMapping("/products/{productId}/health/text-index/rebuild")
+    String rebuild(@PathVariable long productId) {
+        var status = rebuilds.startFromProduct(productId);
+        return "redirect:/products/" + productId + "/health/text-index/rebuild/" + status.id() + "#text-index";
+    }
+
+    /** A rebuild's progress: the fragment for the card's poll, or the whole page with the card showing it. */
+    @GetMapping("/products/{productId}/health/text-index/rebuild/{reindexJobId}")
+    String rebuildProgress(ProductAccess product, @PathVariable String reindexJobId, HttpServletRequest request, Model model) {
+        long productId = product.productId();
+        var status = rebuilds.statusFromProduct(productId, reindexJobId);
+        model.addAttribute("rebuild", status);
+        model.addAttribute("rebuildAction", "/products/" + productId + "/health/text-index/rebuild");
+        if (Pages.wantsFragment(request)) {
+            return "health/rebuild";
+        }
+        return page(product, request, model);
+    }
+
     @PostMapping("/products/{productId}/health/thresholds")
     ModelAndView thresholds(@Needs(Permission.EDIT) ProductAccess product, @RequestParam Map<String, String> params,
             HttpServletRequest request, Model model) {
@@ -94,7 +181,7 @@ class RoadmapHealthController {
                 form.field("maxFeatureSizedPercent").required(PERCENT_REQUIRED).whole(WHOLE_PERCENT),
                 form.field("nowCapacityWeeks").decimal("must be a number of person-weeks, such as 2 or 2.5"),
                 form.field("maxNowPercent").required(PERCENT_REQUIRED).whole(WHOLE_PERCENT),
-                form.field("antiGoalSimilarityPercent").required(PERCENT_REQUIRED).whole(WHOLE_PERCENT));
+                form.field("antiGoalMatchPercent").required(PERCENT_REQUIRED).whole(WHOLE_PERCENT));
         Integer version = form.version();
         return Submit.of(request, () -> health.updateThresholds(product.productId(), input, version))
                 .refusedBy(form)
@@ -107,7 +194,7 @@ class RoadmapHealthController {
                 .orRender(errors -> {
                     // the form as typed, so a refused value is shown back exactly as entered
                     model.addAttribute("form", new ThresholdsForm(params.get("featureSizeWeeks"), params.get("maxFeatureSizedPercent"),
-                            params.get("nowCapacityWeeks"), params.get("maxNowPercent"), params.get("antiGoalSimilarityPercent"), version));
+                            params.get("nowCapacityWeeks"), params.get("maxNowPercent"), params.get("antiGoalMatchPercent"), version));
                     model.addAttribute("errors", errors);
                     return page(product, request, model);
                 });

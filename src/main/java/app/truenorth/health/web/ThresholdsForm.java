@@ -8,12 +8,12 @@ import java.math.BigDecimal;
  * the one it was rendered with (null when the post lost it: the next post then asks for a reload again).
  */
 public record ThresholdsForm(String featureSizeWeeks, String maxFeatureSizedPercent, String nowCapacityWeeks, String maxNowPercent,
-        String antiGoalSimilarityPercent, Integer version) {
+        String antiGoalMatchPercent, Integer version) {
 
     static ThresholdsForm of(Thresholds t, int version) {
         return new ThresholdsForm(plain(t.featureSizeWeeks()), String.valueOf(t.maxFeatureSizedPercent()),
                 t.nowCapacityWeeks() == null ? "" : plain(t.nowCapacityWeeks()), String.valueOf(t.maxNowPercent()),
-                String.valueOf(t.antiGoalSimilarityPercent()), version);
+                String.valueOf(t.antiGoalMatchPercent()), version);
     }
 
     private static String plain(BigDecimal value) {
