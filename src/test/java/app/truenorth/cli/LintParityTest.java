@@ -8,7 +8,8 @@ import app.truenorth.health.Health;
 import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.support.Fixtures;
 import app.truenorth.support.IntegrationTest;
-import app.truenorth.workspace.DemoWorkspaceSeeded;
+import app.truenorth.workspace.DemoContributors;
+import app.truenorth.workspace.DemoWorkspace;
 import app.truenorth.workspace.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
+
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +41,7 @@ class LintParityTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    ApplicationEventPublisher events;
+    DemoContributors contributors;
     @Autowired
     AntiGoals antiGoals;
     @Autowired
@@ -87,9 +88,9 @@ class LintParityTest {
         var user = owner.principal();
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        events.publishEvent(new DemoWorkspaceSeeded(owner.workspaceId(), owner.userId(), people, List.of(
-                new DemoWorkspaceSeeded.DemoProduct("atlas", atlas, "Atlas Fleet"),
-                new DemoWorkspaceSeeded.DemoProduct("beacon", beacon, "Beacon Driver App"))));
+        contributors.contribute(new DemoWorkspace(owner.workspaceId(), owner.userId(), people, List.of(
+                new DemoWorkspace.DemoProduct("atlas", atlas, "Atlas Fleet"),
+                new DemoWorkspace.DemoProduct("beacon", beacon, "Beacon Driver App"))));
         // a second anti-goal that catches more than one initiative, and one of its matches dismissed, so the
         // comparison covers several findings, several items per finding and a dismissal
         long broad = antiGoals.add(atlas, "Dispatch screens rebuilt for every customer's own workflow").id();

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.roadmap.RoadmapInputs;
+import app.truenorth.roadmap.Initiatives;
 import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.roadmap.domain.Horizon;
 import app.truenorth.roadmap.domain.Stage;
@@ -56,6 +57,8 @@ class DismissalsTest {
     @Autowired
     Roadmaps roadmaps;
     @Autowired
+    Initiatives initiatives;
+    @Autowired
     AntiGoals antiGoals;
     @Autowired
     AuditLog audit;
@@ -81,9 +84,9 @@ class DismissalsTest {
         api = "/api/v1/products/" + productId + "/health";
         actAs(owner);
         try {
-            globex = roadmaps.createInitiative(productId, input("Custom integration for Globex",
+            globex = initiatives.create(productId, input("Custom integration for Globex",
                     "Build a custom integration for our largest customer, Globex.")).value().id();
-            roadmaps.createInitiative(productId, input("Self-serve onboarding", "Fleets start without talking to sales."));
+            initiatives.create(productId, input("Self-serve onboarding", "Fleets start without talking to sales."));
             goalId = antiGoals.add(productId, GOAL).id();
         } finally {
             SecurityContextHolder.clearContext();
@@ -164,7 +167,7 @@ class DismissalsTest {
         // a re-save with the same words (white space aside) does not lift it
         actAs(owner);
         var stored = roadmaps.load(productId).initiative(globex).orElseThrow();
-        roadmaps.updateInitiative(productId, globex, input("Custom integration for Globex",
+        initiatives.update(productId, globex, input("Custom integration for Globex",
                 "Build a custom integration  for our largest customer, Globex.  "), stored.version());
         SecurityContextHolder.clearContext();
         assertThat(antiGoalFindings(health())).isEmpty();
@@ -172,7 +175,7 @@ class DismissalsTest {
         // a changed description brings the finding back, and the dismissal says it no longer holds
         actAs(owner);
         stored = roadmaps.load(productId).initiative(globex).orElseThrow();
-        roadmaps.updateInitiative(productId, globex, input("Custom integration for Globex",
+        initiatives.update(productId, globex, input("Custom integration for Globex",
                 "Build a custom integration for our largest customer, Globex, and then for Initech."), stored.version());
         SecurityContextHolder.clearContext();
         JsonNode changed = health();
@@ -210,7 +213,7 @@ class DismissalsTest {
         assertThat(antiGoalFindings(health())).hasSize(1);
         dismiss("A one-off for Globex");
         actAs(owner);
-        roadmaps.deleteInitiative(productId, globex, roadmaps.load(productId).initiative(globex).orElseThrow().version());
+        initiatives.delete(productId, globex, roadmaps.load(productId).initiative(globex).orElseThrow().version());
         SecurityContextHolder.clearContext();
         assertThat(rows()).isZero();
     }
@@ -271,7 +274,7 @@ class DismissalsTest {
         // an initiative of another product of the same workspace is not on this roadmap, nor is an unknown anti-goal
         actAs(owner);
         long other = fixtures.product(owner, "Beacon").id();
-        long elsewhere = roadmaps.createInitiative(other, input("Custom integration for Initech", "")).value().id();
+        long elsewhere = initiatives.create(other, input("Custom integration for Initech", "")).value().id();
         SecurityContextHolder.clearContext();
         mvc.perform(post(api + "/dismissals").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("antiGoalId", goalId + 1000, "initiativeId", elsewhere, "reason", "x"))))

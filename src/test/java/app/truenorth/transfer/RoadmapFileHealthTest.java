@@ -12,6 +12,7 @@ import app.truenorth.health.Dismissals;
 import app.truenorth.health.Health;
 import app.truenorth.health.rules.Thresholds;
 import app.truenorth.roadmap.RoadmapInputs;
+import app.truenorth.roadmap.Initiatives;
 import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.roadmap.domain.Horizon;
 import app.truenorth.roadmap.domain.Stage;
@@ -45,6 +46,8 @@ class RoadmapFileHealthTest {
     @Autowired
     Roadmaps roadmaps;
     @Autowired
+    Initiatives initiatives;
+    @Autowired
     AntiGoals antiGoals;
     @Autowired
     Dismissals dismissals;
@@ -74,7 +77,7 @@ class RoadmapFileHealthTest {
 
     @Test
     void pullWritesTheThresholdsAndTheDismissalsThatHold() throws Exception {
-        long globex = roadmaps.createInitiative(productId, new RoadmapInputs.InitiativeInput("Globex integration",
+        long globex = initiatives.create(productId, new RoadmapInputs.InitiativeInput("Globex integration",
                 "A custom integration for Globex, our largest customer.", null, List.of(), Horizon.NEXT, Stage.IDEA, "Core",
                 new BigDecimal("3"), new BigDecimal("5"), 40, null, null, null, Visibility.INTERNAL, null, null, null, null)).value().id();
         long goal = antiGoals.add(productId, "Build a custom integration for every large customer").id();

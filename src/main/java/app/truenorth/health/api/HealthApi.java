@@ -11,6 +11,7 @@ import app.truenorth.health.rules.Evidence;
 import app.truenorth.health.rules.Finding;
 import app.truenorth.health.rules.HealthReport;
 import app.truenorth.health.rules.Thresholds;
+import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.Problems;
 import app.truenorth.platform.Versioned;
 import app.truenorth.platform.web.VersionedWrite;
