@@ -33,8 +33,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A strategy session: five phases worked through in a fixed order, each signed off by all of its
- * named approvers before the next opens. Every state change goes through an intent-named method here,
+ * A strategy session's gating rules, kept in one aggregate because every state change must pass them: five
+ * phases worked through in a fixed order, each signed off by all of its named approvers before the next opens. Every state change goes through an intent-named method here,
  * which enforces the gating rules; persistence and the web only call these methods.
  */
 public final class StrategySession {
