@@ -218,6 +218,18 @@ class HealthApi {
     @Operation(summary = "Change the thresholds (editor); nowCapacityWeeks may be null when unknown")
     ResponseEntity<ThresholdsView> updateThresholds(@PathVariable long productId, @RequestBody ThresholdsBody body,
             VersionedWrite write) {
+        // the version is compared before the content, as HTTP evaluates preconditions first
+        StoredThresholds s = write.checkedFirst("The thresholds", () -> health.thresholds(productId).version())
+                .run(productId, body.version(), version -> {
+                    refuseRetired(body);
+                    return health.updateThresholds(productId, new Health.ThresholdsInput(body.featureSizeWeeks(),
+                            body.maxFeatureSizedPercent(), body.nowCapacityWeeks(), body.maxNowPercent(), body.antiGoalMatchPercent()),
+                            version);
+                });
+        return ResponseEntity.ok().eTag(Versioned.etag(productId, s.version())).body(ThresholdsView.of(s));
+    }
+
+    private static void refuseRetired(ThresholdsBody body) {
         if (body.antiGoalSimilarityPercent() != null) {
             throw new InvalidInputException("antiGoalSimilarityPercent", "is retired: it was the share of an anti-goal's words an "
                     + "initiative repeated; send antiGoalMatchPercent, how alike the two texts are (0–100, default "
@@ -225,10 +237,6 @@ class HealthApi {
                     + " corresponds to " + Thresholds.matchPercentFromWordOverlap(body.antiGoalSimilarityPercent())
                     + " on the new scale.");
         }
-        StoredThresholds s = write.run(productId, body.version(), version -> health.updateThresholds(productId,
-                new Health.ThresholdsInput(body.featureSizeWeeks(), body.maxFeatureSizedPercent(), body.nowCapacityWeeks(),
-                        body.maxNowPercent(), body.antiGoalMatchPercent()), version));
-        return ResponseEntity.ok().eTag(Versioned.etag(productId, s.version())).body(ThresholdsView.of(s));
     }
 
     @GetMapping("/dismissals")

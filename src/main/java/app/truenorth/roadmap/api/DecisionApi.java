@@ -91,7 +91,8 @@ class DecisionApi {
     @Operation(summary = "Replace a decision's fields (editor)")
     ResponseEntity<DecisionView> updateDecision(@PathVariable long productId, @PathVariable long decisionId,
             @RequestBody DecisionBody body, VersionedWrite write) {
-        Stored<Decision> d = write.run(decisionId, body.version(),
+        Stored<Decision> d = write.checkedFirst("The decision", () -> decisions.get(productId, decisionId).version())
+                .run(decisionId, body.version(),
                 v -> decisions.update(productId, decisionId, body.input(), v));
         return ResponseEntity.ok().eTag(Versioned.etag(decisionId, d.version())).body(DecisionView.of(d));
     }

@@ -126,7 +126,9 @@ class InitiativeApi {
     @Operation(summary = "Replace an initiative's fields (editor)")
     ResponseEntity<InitiativeView> updateInitiative(@PathVariable long productId, @PathVariable long initiativeId,
             @RequestBody InitiativeBody body, VersionedWrite write) {
-        Stored<Initiative> i = write.run(initiativeId, body.version(),
+        Stored<Initiative> i = write.checkedFirst("The initiative", () -> roadmaps.load(productId).initiative(initiativeId)
+                .orElseThrow(() -> new NotFoundException("Initiative")).version())
+                .run(initiativeId, body.version(),
                 v -> initiatives.update(productId, initiativeId, body.input(), v));
         return ResponseEntity.ok().eTag(Versioned.etag(initiativeId, i.version())).body(InitiativeView.of(i));
     }
@@ -135,7 +137,9 @@ class InitiativeApi {
     @Operation(summary = "Move an initiative to another horizon (editor)")
     ResponseEntity<InitiativeView> move(@PathVariable long productId, @PathVariable long initiativeId, @RequestBody MoveBody body,
             VersionedWrite write) {
-        Stored<Initiative> i = write.run(initiativeId, body.version(),
+        Stored<Initiative> i = write.checkedFirst("The initiative", () -> roadmaps.load(productId).initiative(initiativeId)
+                .orElseThrow(() -> new NotFoundException("Initiative")).version())
+                .run(initiativeId, body.version(),
                 v -> initiatives.move(productId, initiativeId, body.horizon(), v));
         return ResponseEntity.ok().eTag(Versioned.etag(initiativeId, i.version())).body(InitiativeView.of(i));
     }
@@ -144,7 +148,9 @@ class InitiativeApi {
     @Operation(summary = "Move an initiative to another stage (editor)")
     ResponseEntity<InitiativeView> stage(@PathVariable long productId, @PathVariable long initiativeId, @RequestBody StageBody body,
             VersionedWrite write) {
-        Stored<Initiative> i = write.run(initiativeId, body.version(),
+        Stored<Initiative> i = write.checkedFirst("The initiative", () -> roadmaps.load(productId).initiative(initiativeId)
+                .orElseThrow(() -> new NotFoundException("Initiative")).version())
+                .run(initiativeId, body.version(),
                 v -> initiatives.changeStage(productId, initiativeId, body.stage(), v));
         return ResponseEntity.ok().eTag(Versioned.etag(initiativeId, i.version())).body(InitiativeView.of(i));
     }

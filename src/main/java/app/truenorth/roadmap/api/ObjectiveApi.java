@@ -84,7 +84,9 @@ class ObjectiveApi {
     @Operation(summary = "Change an objective, e.g. its current value (editor)")
     ResponseEntity<ObjectiveView> updateObjective(@PathVariable long productId, @PathVariable long objectiveId,
             @RequestBody ObjectiveBody body, VersionedWrite write) {
-        Stored<Objective> o = write.run(objectiveId, body.version(),
+        Stored<Objective> o = write.checkedFirst("The objective", () -> roadmaps.load(productId).objectives().stream()
+                .filter(x -> x.value().id() == objectiveId).findFirst().orElseThrow(() -> new NotFoundException("Objective")).version())
+                .run(objectiveId, body.version(),
                 v -> objectives.update(productId, objectiveId, body.input(), v));
         return ResponseEntity.ok().eTag(Versioned.etag(objectiveId, o.version())).body(ObjectiveView.of(o));
     }

@@ -1,5 +1,6 @@
 package app.truenorth.roadmap.api;
 
+import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.Versioned;
 import app.truenorth.platform.web.VersionedWrite;
 import app.truenorth.roadmap.Risks;
@@ -72,7 +73,9 @@ class RiskApi {
     @Operation(summary = "Change a risk (editor)")
     ResponseEntity<RiskView> updateRisk(@PathVariable long productId, @PathVariable long riskId, @RequestBody RiskBody body,
             VersionedWrite write) {
-        Stored<Risk> r = write.run(riskId, body.version(), v -> risks.update(productId, riskId, body.input(), v));
+        Stored<Risk> r = write.checkedFirst("The risk", () -> roadmaps.load(productId).risks().stream().filter(x -> x.value().id() == riskId)
+                .findFirst().orElseThrow(() -> new NotFoundException("Risk")).version())
+                .run(riskId, body.version(), v -> risks.update(productId, riskId, body.input(), v));
         return ResponseEntity.ok().eTag(Versioned.etag(riskId, r.version())).body(RiskView.of(r));
     }
 

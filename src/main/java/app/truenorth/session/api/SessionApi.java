@@ -104,7 +104,7 @@ class SessionApi {
     }
 
     /** {@code effortLow}/{@code effortHigh} in person-weeks (required); {@code targetQuarter} like "2026-Q3" or null. */
-    record InitiativeBody(String title, String description, LinkKind linkKind, Long linkId, PlanningHorizon horizon,
+    record PlannedInitiativeBody(String title, String description, LinkKind linkKind, Long linkId, PlanningHorizon horizon,
             java.math.BigDecimal effortLow, java.math.BigDecimal effortHigh, String targetQuarter, Integer version) {
 
         PlannedInitiative toDraft(Long id) {
@@ -298,14 +298,14 @@ class SessionApi {
     @PostMapping("/{sessionId}/initiatives")
     @Operation(summary = "Draft an initiative, linked to a differentiator or a problem statement (or orphaned)")
     ResponseEntity<SessionView> addInitiative(@PathVariable long productId, @PathVariable long sessionId,
-            @RequestBody InitiativeBody body, VersionedWrite write) {
+            @RequestBody PlannedInitiativeBody body, VersionedWrite write) {
         return write(write, productId, sessionId, body.version(), v -> sessions.addInitiative(productId, sessionId, v, body.toDraft(null)));
     }
 
     @PutMapping("/{sessionId}/initiatives/{initiativeId}")
     @Operation(summary = "Replace a drafted initiative")
     ResponseEntity<SessionView> updateInitiative(@PathVariable long productId, @PathVariable long sessionId,
-            @PathVariable long initiativeId, @RequestBody InitiativeBody body,
+            @PathVariable long initiativeId, @RequestBody PlannedInitiativeBody body,
             VersionedWrite write) {
         return write(write, productId, sessionId, body.version(),
                 v -> sessions.updateInitiative(productId, sessionId, v, initiativeId, body.toDraft(initiativeId)));

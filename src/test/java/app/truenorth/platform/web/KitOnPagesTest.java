@@ -50,7 +50,7 @@ class KitOnPagesTest {
     private MvcResult thresholds(String featureSize, String version) throws Exception {
         var request = post("/products/" + productId + "/health/thresholds").with(owner.session()).with(csrf())
                 .param("featureSizeWeeks", featureSize).param("maxFeatureSizedPercent", "40").param("nowCapacityWeeks", "")
-                .param("maxNowPercent", "40").param("antiGoalSimilarityPercent", "60");
+                .param("maxNowPercent", "40").param("antiGoalMatchPercent", "60");
         if (version != null) {
             request.param("version", version);
         }
