@@ -238,8 +238,8 @@ class DismissalsTest {
                         .content("{\"reason\":\"stale\",\"version\":1}"))
                 .andExpect(status().isConflict());
         mvc.perform(put(one).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"no version\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("version"));
+                .andExpect(status().isPreconditionRequired())
+                .andExpect(content().string(containsString("If-Match")));
         mvc.perform(put(one).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\" \",\"version\":2}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));

@@ -15,6 +15,9 @@ import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.Problems;
 import app.truenorth.platform.Versioned;
 import app.truenorth.platform.web.VersionedWrite;
+import app.truenorth.workspace.Needs;
+import app.truenorth.workspace.Permission;
+import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -271,8 +274,9 @@ class HealthApi {
 
     @PutMapping("/dismissals/{dismissalId}")
     @Operation(summary = "Change a dismissal's reason (editor), with the version read as If-Match or 'version'")
-    ResponseEntity<DismissalView> changeDismissal(@PathVariable long productId, @PathVariable long dismissalId,
+    ResponseEntity<DismissalView> changeDismissal(@Needs(Permission.EDIT) ProductAccess product, @PathVariable long dismissalId,
             @RequestBody DismissalBody body, VersionedWrite write) {
+        long productId = product.productId();
         Dismissals.StoredDismissal d = write.run(dismissalId, body.version(),
                 version -> dismissals.changeReason(productId, dismissalId, body.reason(), version));
         return ResponseEntity.ok().eTag(Versioned.etag(dismissalId, d.version())).body(DismissalView.of(d));
@@ -281,7 +285,9 @@ class HealthApi {
     @DeleteMapping("/dismissals/{dismissalId}")
     @Operation(summary = "Withdraw a dismissal (editor), with the version read as If-Match: "
             + "the finding shows again while the pair matches; 404 when withdrawn already")
-    ResponseEntity<Void> withdrawDismissal(@PathVariable long productId, @PathVariable long dismissalId, VersionedWrite write) {
+    ResponseEntity<Void> withdrawDismissal(@Needs(Permission.EDIT) ProductAccess product, @PathVariable long dismissalId,
+            VersionedWrite write) {
+        long productId = product.productId();
         write.run(dismissalId, null, version -> {
             dismissals.withdraw(productId, dismissalId, version);
             return null;
