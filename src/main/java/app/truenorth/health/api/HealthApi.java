@@ -277,6 +277,7 @@ class HealthApi {
     ResponseEntity<DismissalView> changeDismissal(@Needs(Permission.EDIT) ProductAccess product, @PathVariable long dismissalId,
             @RequestBody DismissalBody body, VersionedWrite write) {
         long productId = product.productId();
+        dismissals.get(productId, dismissalId); // an unknown one is "not found" before any version is asked for
         Dismissals.StoredDismissal d = write.run(dismissalId, body.version(),
                 version -> dismissals.changeReason(productId, dismissalId, body.reason(), version));
         return ResponseEntity.ok().eTag(Versioned.etag(dismissalId, d.version())).body(DismissalView.of(d));
@@ -288,6 +289,7 @@ class HealthApi {
     ResponseEntity<Void> withdrawDismissal(@Needs(Permission.EDIT) ProductAccess product, @PathVariable long dismissalId,
             VersionedWrite write) {
         long productId = product.productId();
+        dismissals.get(productId, dismissalId); // withdrawn already, or another workspace's: "not found" before any version
         write.run(dismissalId, null, version -> {
             dismissals.withdraw(productId, dismissalId, version);
             return null;
