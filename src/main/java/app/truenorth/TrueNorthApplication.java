@@ -12,7 +12,7 @@ public class TrueNorthApplication {
     public static void main(String[] args) {
         if (Cli.handles(args)) {
             // command-line tools: no server, no Spring context
-            System.exit(Cli.exec(args));
+            System.exit(Cli.exec(args, TrueNorthApplication.class));
         }
         SpringApplication.run(TrueNorthApplication.class, args);
     }

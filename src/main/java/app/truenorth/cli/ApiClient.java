@@ -33,6 +33,11 @@ class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** Posts with no body: an action that takes no input (start a rebuild). */
+    JsonNode post(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** Posts a file's text as it is (an import), rather than an object to serialise. */
     JsonNode postText(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 PullCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
 
-    private static final Set<String> COMMANDS = Set.of("whoami", "products", "lint", "render", "push", "pull", "help", "--version");
+    private static final Set<String> COMMANDS = Set.of("whoami", "products", "lint", "render", "push", "pull", "reindex", "help", "--version");
 
     private Cli() {
     }
@@ -33,13 +33,27 @@ public final class Cli {
      * standard output ({@code render -o -}, {@code lint --format json}) is exactly the document.
      */
     public static int exec(String[] args) {
+        return exec(args, null);
+    }
+
+    /**
+     * As {@link #exec(String[])}, naming the application class {@code reindex --data} starts (without a
+     * port) to run the text module's rebuild on a stopped instance: the entry point hands it over, so the
+     * command-line tools need not know the application.
+     */
+    public static int exec(String[] args, Class<?> application) {
         System.setProperty("logback.configurationFile", "app/truenorth/cli/logback-cli.xml");
         XRLog.listRegisteredLoggers().forEach(name -> XRLog.setLevel(name, Level.WARNING));
-        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), application);
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, null);
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Class<?> application) {
         CommandLine cli = new CommandLine(new Cli());
+        cli.addSubcommand("reindex", new ReindexCommand(application));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {

@@ -15,18 +15,21 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code truenorth lint roadmap.yaml}: the server's health checks on a roadmap-as-code file, offline.
+ * {@code truenorth lint roadmap.yaml}: the server's health checks on a roadmap-as-code file, offline; or on a
+ * roadmap file written by {@code truenorth pull}, which carries the anti-goals, thresholds and dismissals the
+ * server judged by, so the anti-goal findings are the server's.
  * Exit codes suit CI: 0 clean or warnings only, 1 when a check reports an error, 2 when the file cannot
  * be read or is not a valid roadmap.
  */
-@Command(name = "lint", description = "Check a roadmap.yaml file for roadmap pitfalls, offline. Exit code 0: no errors; "
-        + "1: health errors; 2: unreadable or invalid file.")
+@Command(name = "lint", description = "Check a roadmap.yaml file (or a roadmap.json written by truenorth pull) for roadmap "
+        + "pitfalls, offline. Exit code 0: no errors; 1: health errors; 2: unreadable or invalid file.")
 final class LintCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The roadmap file (see docs/roadmap-as-code.md).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The roadmap file: roadmap-as-code YAML (see docs/roadmap-as-code.md) "
+            + "or the JSON of truenorth pull.")
     Path file;
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (SARIF 2.1.0). Default: ${DEFAULT-VALUE}.")

@@ -52,6 +52,9 @@ class PushCommand implements Callable<Integer> {
         if (server.json) {
             out.println(ApiClient.pretty(report));
         } else {
+            for (JsonNode warning : report.path("warnings")) {
+                spec.commandLine().getErr().println("warning: " + warning.asString());
+            }
             for (JsonNode row : report.path("rejectedRows")) {
                 for (JsonNode problem : row.path("problems")) {
                     out.printf("line %d: %s: %s%n", row.path("line").asInt(), problem.path("field").asString(),

@@ -1,6 +1,5 @@
 package app.truenorth.health;
 
-import app.truenorth.health.rules.TextSimilarity;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.audit.AuditLog;
@@ -175,20 +174,50 @@ public class AntiGoals {
         if (wording.length() > MAX_LENGTH) {
             return "must be at most " + MAX_LENGTH + " characters";
         }
-        Set<String> words = TextSimilarity.words(wording);
-        if (words.size() < 2) {
-            return "needs at least two significant words to be compared with initiatives (words shorter than three letters "
-                    + "and common words such as “the” or “every” do not count)";
+        Set<String> words = words(wording);
+        if (words.isEmpty()) {
+            return "needs at least one significant word to be compared with initiatives, such as “We are not a CRM” (words "
+                    + "shorter than three letters and common words such as “the”, “not” or “every” do not count)";
         }
         for (String other : existing) {
             if (key(other).equals(key(wording))) {
                 return "is already on the list";
             }
-            if (TextSimilarity.words(other).equals(words)) {
+            if (words(other).equals(words)) {
                 return "says the same as “" + other + "”, already on the list";
             }
         }
         return null;
+    }
+
+    private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "with", "that", "this", "from", "into", "our",
+            "their", "your", "are", "was", "were", "will", "would", "can", "not", "but", "all", "any", "its", "who", "what",
+            "when", "where", "which", "how", "more", "less", "than", "then", "them", "they", "has", "have", "had", "out",
+            "own", "via", "per", "too", "very", "just", "only", "also", "each", "every", "new", "use", "using");
+
+    /**
+     * The significant words of a wording, for telling whether an anti-goal says anything and whether two say
+     * the same (lower case, letters and digits, at least three characters, common English words dropped, a
+     * plural "s" trimmed from words longer than four letters). Matching initiatives is the text scorer's job.
+     */
+    static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i <= lower.length(); i++) {
+            boolean letter = i < lower.length() && Character.isLetterOrDigit(lower.charAt(i));
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                String word = lower.substring(start, i);
+                if (word.length() >= 3 && !STOP_WORDS.contains(word)) {
+                    words.add(word.length() > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.substring(0, word.length() - 1)
+                            : word);
+                }
+                start = -1;
+            }
+        }
+        return words;
     }
 
     private long insert(ProductAccess product, String wording) {
@@ -202,7 +231,7 @@ public class AntiGoals {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    private Optional<AntiGoal> find(ProductAccess product, long id) {
+    Optional<AntiGoal> find(ProductAccess product, long id) {
         return jdbc.sql("""
                 select id, wording, created_at from health_anti_goal
                 where id = :id and product_id = :p and workspace_id = :ws""")

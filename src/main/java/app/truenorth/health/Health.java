@@ -6,11 +6,12 @@ import app.truenorth.health.rules.HealthInput;
 import app.truenorth.health.rules.HealthReport;
 import app.truenorth.health.rules.Thresholds;
 import app.truenorth.platform.ConflictException;
-import app.truenorth.platform.InvalidInputException;
+import app.truenorth.platform.Problems;
 import app.truenorth.platform.audit.AuditEntry;
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.roadmap.RoadmapData;
 import app.truenorth.roadmap.Roadmaps;
+import app.truenorth.roadmap.Snapshots;
 import app.truenorth.views.Views;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.WorkspaceAccess;
@@ -44,28 +45,33 @@ public class Health {
     private final JdbcClient jdbc;
     private final WorkspaceAccess access;
     private final Roadmaps roadmaps;
+    private final Snapshots snapshots;
     private final AuditLog audit;
     private final AntiGoals antiGoals;
+    private final Dismissals dismissals;
     private final Views views;
     private final Clock clock;
 
-    Health(JdbcClient jdbc, WorkspaceAccess access, Roadmaps roadmaps, AuditLog audit, AntiGoals antiGoals, Views views, Clock clock) {
+    Health(JdbcClient jdbc, WorkspaceAccess access, Roadmaps roadmaps, Snapshots snapshots, AuditLog audit, AntiGoals antiGoals, Dismissals dismissals,
+            Views views, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.roadmaps = roadmaps;
+        this.snapshots = snapshots;
         this.audit = audit;
         this.antiGoals = antiGoals;
+        this.dismissals = dismissals;
         this.views = views;
         this.clock = clock;
     }
 
     /** What a thresholds form or API call proposes; any field may be missing and is then reported. */
     public record ThresholdsInput(BigDecimal featureSizeWeeks, Integer maxFeatureSizedPercent, BigDecimal nowCapacityWeeks,
-            Integer maxNowPercent, Integer antiGoalSimilarityPercent) {
+            Integer maxNowPercent, Integer antiGoalMatchPercent) {
 
         public static ThresholdsInput of(Thresholds t) {
             return new ThresholdsInput(t.featureSizeWeeks(), t.maxFeatureSizedPercent(), t.nowCapacityWeeks(), t.maxNowPercent(),
-                    t.antiGoalSimilarityPercent());
+                    t.antiGoalMatchPercent());
         }
     }
 
@@ -74,15 +80,15 @@ public class Health {
         RoadmapData data = roadmaps.load(productId);
         StoredThresholds thresholds = thresholds(product);
         LocalDate today = LocalDate.now(clock);
-        LocalDate lastSnapshot = roadmaps.snapshots(productId).stream().findFirst()
+        LocalDate lastSnapshot = snapshots.list(productId).stream().findFirst()
                 .map(s -> s.takenAt().atZoneSameInstant(clock.getZone()).toLocalDate()).orElse(null);
         List<AntiGoals.AntiGoal> declared = antiGoals.list(product);
         List<AudienceLinks> audiences = audiences(productId);
         HealthInput input = new HealthInput(data.initiativeList(), data.dependencyList(), data.settings().reviewCadenceDays(),
                 data.settings().lastReviewedOn(), lastSnapshot, lastActivity(product), audiences,
-                declared.stream().map(AntiGoals.AntiGoal::text).toList(), today);
+                declared.stream().map(AntiGoals.AntiGoal::text).toList(), dismissals.forRules(product), today);
         HealthReport report = HealthChecks.run(input, thresholds.thresholds());
-        return new HealthCheck(data, report, thresholds, today, lastSnapshot, declared, audiences);
+        return new HealthCheck(data, report, thresholds, today, lastSnapshot, declared, audiences, dismissals.list(product, data));
     }
 
     /**
@@ -103,20 +109,17 @@ public class Health {
     @Transactional
     public StoredThresholds updateThresholds(long productId, ThresholdsInput in, int expectedVersion) {
         ProductAccess product = access.product(productId, Permission.EDIT);
-        Map<String, String> problems = Thresholds.problems(in.featureSizeWeeks(), in.maxFeatureSizedPercent(), in.nowCapacityWeeks(),
-                in.maxNowPercent(), in.antiGoalSimilarityPercent());
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        new Problems().addAll(Thresholds.problems(in.featureSizeWeeks(), in.maxFeatureSizedPercent(), in.nowCapacityWeeks(),
+                in.maxNowPercent(), in.antiGoalMatchPercent())).throwIfAny();
         Thresholds proposed = new Thresholds(in.featureSizeWeeks(), in.maxFeatureSizedPercent(), in.nowCapacityWeeks(),
-                in.maxNowPercent(), in.antiGoalSimilarityPercent());
+                in.maxNowPercent(), in.antiGoalMatchPercent());
         StoredThresholds before = thresholds(product);
         int rows;
         if (expectedVersion == 0 && before.defaults()) {
             try {
                 rows = jdbc.sql("""
                         insert into health_thresholds (product_id, workspace_id, feature_size_weeks, max_feature_sized_percent,
-                            now_capacity_weeks, max_now_percent, anti_goal_similarity_percent, version, updated_at)
+                            now_capacity_weeks, max_now_percent, anti_goal_match_percent, version, updated_at)
                         values (:p, :ws, :fs, :mfs, :cap, :mn, :ag, 1, :now)""")
                         .params(params(product, proposed)).update();
             } catch (DuplicateKeyException e) {
@@ -125,7 +128,7 @@ public class Health {
         } else {
             rows = jdbc.sql("""
                     update health_thresholds set feature_size_weeks = :fs, max_feature_sized_percent = :mfs,
-                        now_capacity_weeks = :cap, max_now_percent = :mn, anti_goal_similarity_percent = :ag,
+                        now_capacity_weeks = :cap, max_now_percent = :mn, anti_goal_match_percent = :ag,
                         version = version + 1, updated_at = :now
                     where product_id = :p and workspace_id = :ws and version = :v""")
                     .params(params(product, proposed)).param("v", expectedVersion).update();
@@ -147,7 +150,7 @@ public class Health {
         p.put("mfs", t.maxFeatureSizedPercent());
         p.put("cap", t.nowCapacityWeeks());
         p.put("mn", t.maxNowPercent());
-        p.put("ag", t.antiGoalSimilarityPercent());
+        p.put("ag", t.antiGoalMatchPercent());
         p.put("now", OffsetDateTime.now(clock));
         return p;
     }
@@ -155,7 +158,7 @@ public class Health {
     private StoredThresholds thresholds(ProductAccess product) {
         Optional<StoredThresholds> stored = jdbc.sql("""
                 select feature_size_weeks, max_feature_sized_percent, now_capacity_weeks, max_now_percent,
-                    anti_goal_similarity_percent, version
+                    anti_goal_match_percent, version
                 from health_thresholds where product_id = :p and workspace_id = :ws""")
                 .param("p", product.productId()).param("ws", product.workspaceId())
                 .query((rs, i) -> new StoredThresholds(product.productId(), new Thresholds(rs.getBigDecimal(1), rs.getInt(2),

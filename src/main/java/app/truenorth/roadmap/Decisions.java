@@ -1,17 +1,16 @@
 package app.truenorth.roadmap;
 
-import app.truenorth.platform.ConflictException;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
+import app.truenorth.platform.Versioned;
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.roadmap.RoadmapInputs.BulkDecision;
 import app.truenorth.roadmap.RoadmapInputs.DecisionInput;
-import app.truenorth.roadmap.Roadmaps.BulkRejection;
+import app.truenorth.roadmap.Roadmaps.Target;
 import app.truenorth.roadmap.domain.Decision;
 import app.truenorth.roadmap.domain.Initiative;
 import app.truenorth.roadmap.domain.Objective;
 import app.truenorth.roadmap.domain.Theme;
-import app.truenorth.roadmap.domain.Visibility;
 import app.truenorth.session.StrategyArtifacts;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.WorkspaceAccess;
@@ -58,8 +57,8 @@ public class Decisions {
     private final Clock clock;
     private final RoadmapReader reader;
 
-    Decisions(JdbcClient jdbc, WorkspaceAccess access, Roadmaps roadmaps, Workspaces workspaces, StrategyArtifacts artifacts,
-            AuditLog audit, Clock clock) {
+    Decisions(JdbcClient jdbc, WorkspaceAccess access, Roadmaps roadmaps, RoadmapReader reader, Workspaces workspaces,
+            StrategyArtifacts artifacts, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.roadmaps = roadmaps;
@@ -67,7 +66,7 @@ public class Decisions {
         this.artifacts = artifacts;
         this.audit = audit;
         this.clock = clock;
-        this.reader = new RoadmapReader(jdbc);
+        this.reader = reader;
     }
 
     /**
@@ -91,11 +90,12 @@ public class Decisions {
 
     /** The decision log, latest first. */
     public List<Stored<Decision>> list(long productId) {
-        return reader.decisions(roadmaps.settings(productId).id(), null);
+        return reader.decisions(roadmaps.readable(productId).roadmapId(), null);
     }
 
     public Stored<Decision> get(long productId, long decisionId) {
-        return reader.decision(roadmaps.settings(productId).id(), decisionId).orElseThrow(() -> new NotFoundException("Decision"));
+        return reader.decision(roadmaps.readable(productId).roadmapId(), decisionId)
+                .orElseThrow(() -> new NotFoundException("Decision"));
     }
 
     /** The go/no-go decisions of the product's strategy sessions, latest first. */
@@ -130,18 +130,9 @@ public class Decisions {
     @Transactional
     public Stored<Decision> create(long productId, DecisionInput input) {
         ProductAccess product = access.product(productId, Permission.EDIT);
-        RoadmapData data = roadmaps.load(productId);
-        Checked checked = check(product, data, input);
+        RoadmapData data = roadmaps.read(product);
         long roadmapId = data.settings().id();
-        var keys = new GeneratedKeyHolder();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("""
-                insert into roadmap_decision (roadmap_id, title, rationale, decided_on, decided_by, decided_by_user_id, key_decision,
-                                              visibility, created_at, updated_at)
-                values (:r, :title, :rationale, :decidedOn, :decidedBy, :userId, :key, :visibility, :now, :now)""")
-                .param("r", roadmapId).params(checked.params()).param("now", now).update(keys, "id");
-        long id = keys.getKey().longValue();
-        link(id, input);
+        long id = insert(roadmapId, check(product, data, input), input, OffsetDateTime.now(clock));
         Stored<Decision> decision = reader.decision(roadmapId, id).orElseThrow();
         audit.record(product.workspaceId(), "roadmap_decision", id, "created", "Recorded decision " + decision.value().title()
                 + (decision.value().keyDecision() ? " (key)" : ""), null, decision);
@@ -151,23 +142,15 @@ public class Decisions {
     @Transactional
     public Stored<Decision> update(long productId, long decisionId, DecisionInput input, int expectedVersion) {
         ProductAccess product = access.product(productId, Permission.EDIT);
-        RoadmapData data = roadmaps.load(productId);
+        RoadmapData data = roadmaps.read(product);
         long roadmapId = data.settings().id();
         Stored<Decision> before = reader.decision(roadmapId, decisionId).orElseThrow(() -> new NotFoundException("Decision"));
-        Checked checked = check(product, data, input);
-        int rows = jdbc.sql("""
-                update roadmap_decision set title = :title, rationale = :rationale, decided_on = :decidedOn, decided_by = :decidedBy,
-                       decided_by_user_id = :userId, key_decision = :key, visibility = :visibility, updated_at = :now,
-                       version = version + 1
-                where id = :id and roadmap_id = :r and version = :v""")
-                .params(checked.params()).param("now", OffsetDateTime.now(clock)).param("id", decisionId).param("r", roadmapId)
-                .param("v", expectedVersion).update();
-        if (rows == 0) {
-            throw ConflictException.staleVersion("The decision");
-        }
-        for (String table : List.of("roadmap_decision_initiative", "roadmap_decision_theme", "roadmap_decision_objective")) {
-            // the table names are the three constants above, never caller input
-            jdbc.sql("delete from " + table + " where decision_id = :id").param("id", decisionId).update();
+        Decision checked = check(product, data, input);
+        int rows = jdbc.sql(DecisionTable.UPDATE).params(DecisionTable.values(checked)).param("now", OffsetDateTime.now(clock))
+                .param("id", decisionId).param("roadmap_id", roadmapId).param("version", expectedVersion).update();
+        Versioned.requireUpdated(rows, "The decision");
+        for (DecisionTable.Link link : DecisionTable.Link.values()) {
+            jdbc.sql(link.deleteAll()).param("decision_id", decisionId).update();
         }
         link(decisionId, input);
         Stored<Decision> after = reader.decision(roadmapId, decisionId).orElseThrow();
@@ -178,23 +161,28 @@ public class Decisions {
 
     @Transactional
     public void delete(long productId, long decisionId, int expectedVersion) {
-        ProductAccess product = access.product(productId, Permission.EDIT);
-        long roadmapId = roadmaps.settings(productId).id();
-        Stored<Decision> before = reader.decision(roadmapId, decisionId).orElseThrow(() -> new NotFoundException("Decision"));
-        int rows = jdbc.sql("delete from roadmap_decision where id = :id and roadmap_id = :r and version = :v")
-                .param("id", decisionId).param("r", roadmapId).param("v", expectedVersion).update();
-        if (rows == 0) {
-            throw ConflictException.staleVersion("The decision");
-        }
-        audit.record(product.workspaceId(), "roadmap_decision", decisionId, "deleted", "Deleted decision " + before.value().title(),
+        Target target = roadmaps.editable(productId);
+        Stored<Decision> before = reader.decision(target.roadmapId(), decisionId)
+                .orElseThrow(() -> new NotFoundException("Decision"));
+        int rows = jdbc.sql(DecisionTable.DELETE).param("id", decisionId).param("roadmap_id", target.roadmapId())
+                .param("version", expectedVersion).update();
+        Versioned.requireUpdated(rows, "The decision");
+        audit.record(target.workspaceId(), "roadmap_decision", decisionId, "deleted", "Deleted decision " + before.value().title(),
                 before, null);
     }
 
-    /** The columns of a checked decision. */
-    private record Checked(Map<String, Object> params) {
+    /** Stores a checked decision and what it concerns. */
+    private long insert(long roadmapId, Decision checked, DecisionInput input, OffsetDateTime now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql(DecisionTable.INSERT).param("roadmap_id", roadmapId).params(DecisionTable.values(checked)).param("now", now)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        link(id, input);
+        return id;
     }
 
-    private Checked check(ProductAccess product, RoadmapData data, DecisionInput in) {
+    /** The decision as it will be stored (id 0; what it concerns is linked separately), once every rule passes. */
+    private Decision check(ProductAccess product, RoadmapData data, DecisionInput in) {
         Map<String, String> problems = new LinkedHashMap<>();
         String decidedBy = in.decidedBy() == null ? "" : in.decidedBy().trim();
         if (in.decidedByUserId() != null) {
@@ -227,15 +215,8 @@ public class Decisions {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("title", in.title().trim());
-        p.put("rationale", rationale(in.rationale()));
-        p.put("decidedOn", in.decidedOn());
-        p.put("decidedBy", decidedBy);
-        p.put("userId", in.decidedByUserId());
-        p.put("key", Boolean.TRUE.equals(in.keyDecision()));
-        p.put("visibility", (in.visibility() == null ? Visibility.INTERNAL : in.visibility()).name());
-        return new Checked(p);
+        return new Decision(0, in.title().trim(), rationale(in.rationale()), in.decidedOn(), decidedBy, in.decidedByUserId(),
+                Boolean.TRUE.equals(in.keyDecision()), in.visibility(), List.of(), List.of(), List.of());
     }
 
     private static Set<Long> ids(Collection<Long> ids) {
@@ -248,9 +229,9 @@ public class Decisions {
 
     private void link(long decisionId, Collection<Long> initiatives, Collection<Long> themes, Collection<Long> objectives) {
         try {
-            insertLinks("insert into roadmap_decision_initiative (decision_id, initiative_id) values (:d, :t)", decisionId, initiatives);
-            insertLinks("insert into roadmap_decision_theme (decision_id, theme_id) values (:d, :t)", decisionId, themes);
-            insertLinks("insert into roadmap_decision_objective (decision_id, objective_id) values (:d, :t)", decisionId, objectives);
+            insertLinks(DecisionTable.Link.INITIATIVE, decisionId, initiatives);
+            insertLinks(DecisionTable.Link.THEME, decisionId, themes);
+            insertLinks(DecisionTable.Link.OBJECTIVE, decisionId, objectives);
         } catch (DataIntegrityViolationException e) {
             // something was deleted between the check and the link: refuse the whole change
             throw new InvalidInputException("initiativeIds",
@@ -258,12 +239,12 @@ public class Decisions {
         }
     }
 
-    private void insertLinks(String sql, long decisionId, Collection<Long> targets) {
+    private void insertLinks(DecisionTable.Link link, long decisionId, Collection<Long> targets) {
         if (targets == null) {
             return;
         }
         for (Long target : new LinkedHashSet<>(targets)) {
-            jdbc.sql(sql).param("d", decisionId).param("t", target).update();
+            jdbc.sql(link.insert()).param("decision_id", decisionId).param("target", target).update();
         }
     }
 
@@ -290,7 +271,7 @@ public class Decisions {
     public BulkDecisionOutcome addDecisions(long productId, List<BulkDecision> rows, Collection<String> initiativesToCome,
             Collection<String> themesToCome, boolean write, String source) {
         ProductAccess product = access.product(productId, Permission.EDIT);
-        RoadmapData data = roadmaps.load(productId);
+        RoadmapData data = roadmaps.read(product);
         Map<String, List<Long>> initiatives = new HashMap<>();
         data.initiativeList().forEach(i -> initiatives.computeIfAbsent(key(i.title()), k -> new ArrayList<>()).add(i.id()));
         Map<String, Long> themes = new HashMap<>();
@@ -355,17 +336,8 @@ public class Decisions {
         long roadmapId = data.settings().id();
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (DecisionInput in : accepted) {
-            var keys = new GeneratedKeyHolder();
-            jdbc.sql("""
-                    insert into roadmap_decision (roadmap_id, title, rationale, decided_on, decided_by, key_decision, visibility,
-                                                  created_at, updated_at)
-                    values (:r, :title, :rationale, :decidedOn, :decidedBy, :key, :visibility, :now, :now)""")
-                    .param("r", roadmapId).param("title", in.title().trim()).param("rationale", rationale(in.rationale()))
-                    .param("decidedOn", in.decidedOn()).param("decidedBy", in.decidedBy().trim())
-                    .param("key", Boolean.TRUE.equals(in.keyDecision()))
-                    .param("visibility", (in.visibility() == null ? Visibility.INTERNAL : in.visibility()).name()).param("now", now)
-                    .update(keys, "id");
-            link(keys.getKey().longValue(), in);
+            insert(roadmapId, new Decision(0, in.title().trim(), rationale(in.rationale()), in.decidedOn(), in.decidedBy().trim(), null,
+                    Boolean.TRUE.equals(in.keyDecision()), in.visibility(), List.of(), List.of(), List.of()), in, now);
         }
         if (!accepted.isEmpty()) {
             audit.record(product.workspaceId(), "roadmap", roadmapId, "imported", "Imported " + accepted.size() + " decisions from "

@@ -35,22 +35,33 @@ import org.springframework.transaction.annotation.Transactional;
  * (three key, one of them internal), and a snapshot from "the last board meeting" with changes since,
  * so every format, the analysis, the diff and each audience's decisions have something to show. Most initiatives link to the differentiators and problem statements of the product's
  * strategy session ("Fleet visibility strategy"), looked up by their wording, so seed that session
- * first; a few are deliberate orphans. Dates are relative to today. It goes through {@link Roadmaps},
+ * first; a few are deliberate orphans. Dates are relative to today. It goes through the roadmap's services,
  * so call it as a member who may edit the product (the demo seeder acts as the demo workspace's owner).
  */
 @Service
 public class RoadmapSamples {
 
-    private final Roadmaps roadmaps;
+    private final Themes themes;
+    private final Objectives objectives;
+    private final Initiatives initiatives;
+    private final Dependencies dependencies;
+    private final Risks risks;
+    private final Snapshots snapshots;
     private final Decisions decisions;
     private final StrategyArtifacts artifacts;
     private final WorkspaceAccess access;
     private final Workspaces workspaces;
     private final Clock clock;
 
-    RoadmapSamples(Roadmaps roadmaps, Decisions decisions, StrategyArtifacts artifacts, WorkspaceAccess access, Workspaces workspaces,
+    RoadmapSamples(Themes themes, Objectives objectives, Initiatives initiatives, Dependencies dependencies, Risks risks,
+            Snapshots snapshots, Decisions decisions, StrategyArtifacts artifacts, WorkspaceAccess access, Workspaces workspaces,
             Clock clock) {
-        this.roadmaps = roadmaps;
+        this.themes = themes;
+        this.objectives = objectives;
+        this.initiatives = initiatives;
+        this.dependencies = dependencies;
+        this.risks = risks;
+        this.snapshots = snapshots;
         this.decisions = decisions;
         this.workspaces = workspaces;
         this.artifacts = artifacts;
@@ -91,16 +102,16 @@ public class RoadmapSamples {
                 {DELIVERY, "Recipients and customer service get arrival times they can trust, and proof the parcel arrived."},
                 {ENTERPRISE, "What fleets of 200 vans and more need from IT and finance: single sign-on, audit, per-vehicle billing."},
                 {RELIABILITY, "Positions land within seconds and the live map stays up through the morning peak."}}) {
-            themes.put(t[0], roadmaps.createTheme(productId, new ThemeInput(t[0], t[1])).value().id());
+            themes.put(t[0], this.themes.create(productId, new ThemeInput(t[0], t[1])).value().id());
         }
         Map<String, Long> objectives = new HashMap<>();
-        objectives.put("Idle", roadmaps.createObjective(productId, new ObjectiveInput("Cut idle time by a fifth",
+        objectives.put("Idle", this.objectives.create(productId, new ObjectiveInput("Cut idle time by a fifth",
                 "Idle van-hours per van per week", "h", Direction.DECREASE, new BigDecimal("6.5"), new BigDecimal("5.2"),
                 new BigDecimal("6.0"), now.next().next().end())).value().id());
-        objectives.put("Retention", roadmaps.createObjective(productId, new ObjectiveInput("Fleets grow with us",
+        objectives.put("Retention", this.objectives.create(productId, new ObjectiveInput("Fleets grow with us",
                 "Net revenue retention", "%", Direction.INCREASE, new BigDecimal("98"), new BigDecimal("110"), new BigDecimal("101"),
                 now.next().next().next().end())).value().id());
-        objectives.put("Fresh", roadmaps.createObjective(productId, new ObjectiveInput("A live map dispatchers trust",
+        objectives.put("Fresh", this.objectives.create(productId, new ObjectiveInput("A live map dispatchers trust",
                 "Positions older than 60 s at the morning peak", "%", Direction.DECREASE, new BigDecimal("4"),
                 new BigDecimal("0.5"), new BigDecimal("2.1"), now.next().end())).value().id());
 
@@ -154,7 +165,7 @@ public class RoadmapSamples {
             LocalDate start = s.dated() ? q.start().plusDays(14) : null;
             LocalDate end = s.dated() ? q.start().plusDays(14 + 7L * Integer.parseInt(s.high())) : null;
             Long ref = s.link() == null ? null : reference(workspaceId, productId, s.link());
-            var initiative = roadmaps.createInitiative(productId, new InitiativeInput(s.title(), s.description(),
+            var initiative = this.initiatives.create(productId, new InitiativeInput(s.title(), s.description(),
                     s.theme() == null ? null : themes.get(s.theme()), s.objectives().stream().map(objectives::get).toList(), s.horizon(),
                     s.stage(), s.team(), new BigDecimal(s.low()), new BigDecimal(s.high()), s.confidence(),
                     s.dated() || s.horizon() == Horizon.LATER ? null : q.toString(), start, end, s.visibility(),
@@ -168,20 +179,20 @@ public class RoadmapSamples {
         depend(productId, made, "Idle-time report for fleet owners", "Universal telematics adapter");
         depend(productId, made, "Shared live ETAs", "Streaming position ingest");
         depend(productId, made, "Live map failover", "Streaming position ingest");
-        roadmaps.addDependency(productId, new DependencyInput(made.get("Per-vehicle billing").value().id(), null,
+        dependencies.add(productId, new DependencyInput(made.get("Per-vehicle billing").value().id(), null,
                 ExternalKind.TECHNOLOGY, "Stripe usage records API", "Metered billing per active van must be enabled on the account"));
 
-        roadmaps.addDependency(productId, new DependencyInput(made.get("Proof of delivery").value().id(), null, ExternalKind.TEAM,
+        dependencies.add(productId, new DependencyInput(made.get("Proof of delivery").value().id(), null, ExternalKind.TEAM,
                 "Beacon Driver App team", "Needs the app's photo and signature capture released first"));
 
-        roadmaps.createRisk(productId, new RiskInput(made.get("Universal telematics adapter").value().id(),
+        risks.create(productId, new RiskInput(made.get("Universal telematics adapter").value().id(),
                 "A telematics vendor throttles or closes its API", 3, 5,
                 "Sign data-access terms with the two largest vendors before building on them; cache the last position",
                 "Integrations lead"));
-        roadmaps.createRisk(productId, new RiskInput(made.get("Per-vehicle billing").value().id(),
+        risks.create(productId, new RiskInput(made.get("Per-vehicle billing").value().id(),
                 "Large fleets read per-van pricing as a price rise", 4, 4,
                 "Cap every fleet at its current spend for a year; publish a calculator", "Head of product"));
-        roadmaps.createRisk(productId, new RiskInput(null, "Morning-peak load doubles when the two pilot fleets go live", 3, 4,
+        risks.create(productId, new RiskInput(null, "Morning-peak load doubles when the two pilot fleets go live", 3, 4,
                 "Load-test the live map at three times today's peak before each go-live", "Platform lead"));
 
         decide(productId, workspaceId, today.minusWeeks(10), "Dana Whitfield",
@@ -212,11 +223,11 @@ public class RoadmapSamples {
                 false, Visibility.EXTERNAL, List.of(made.get("Dark mode"), made.get("Proof of delivery")), List.of(), List.of());
 
         // the last board meeting saw an earlier version; what changed since shows in the diff
-        roadmaps.takeSnapshot(productId, "Last board meeting");
+        snapshots.take(productId, "Last board meeting");
         var depots = made.get("Depot board");
-        roadmaps.moveInitiative(productId, depots.value().id(), Horizon.NOW, depots.version());
+        this.initiatives.move(productId, depots.value().id(), Horizon.NOW, depots.version());
         var failover = made.get("Live map failover");
-        roadmaps.changeStage(productId, failover.value().id(), Stage.BUILDING, failover.version());
+        this.initiatives.changeStage(productId, failover.value().id(), Stage.BUILDING, failover.version());
     }
 
     /** Records a sample decision; who decided is the member of that name when the workspace has one, else the name. */
@@ -245,7 +256,7 @@ public class RoadmapSamples {
 
     private void depend(long productId, Map<String, Stored<app.truenorth.roadmap.domain.Initiative>> made, String dependent,
             String required) {
-        roadmaps.addDependency(productId, new DependencyInput(made.get(dependent).value().id(), made.get(required).value().id(), null,
+        dependencies.add(productId, new DependencyInput(made.get(dependent).value().id(), made.get(required).value().id(), null,
                 null, null));
     }
 }

@@ -27,17 +27,17 @@ class SessionHandOffListener {
     /** A drafted initiative starts as a raw idea with middling confidence until the team discovers more. */
     static final int DEFAULT_CONFIDENCE = 50;
 
-    private final Roadmaps roadmaps;
+    private final RoadmapHandOff handOff;
 
-    SessionHandOffListener(Roadmaps roadmaps) {
-        this.roadmaps = roadmaps;
+    SessionHandOffListener(RoadmapHandOff handOff) {
+        this.handOff = handOff;
     }
 
     @ApplicationModuleListener
     void on(RoadmapHandedOff event) {
         List<InitiativeInput> drafts = event.initiatives().stream().map(SessionHandOffListener::input).toList();
         List<Long> sourceIds = event.initiatives().stream().map(DraftInitiative::sessionInitiativeId).toList();
-        var result = roadmaps.receiveHandOff(event.workspaceId(), event.productId(), event.sessionId(), drafts, sourceIds);
+        var result = handOff.receive(event.workspaceId(), event.productId(), event.sessionId(), drafts, sourceIds);
         log.info("Strategy session {} handed {} initiative(s) to the roadmap of product {}; {} already there", event.sessionId(),
                 result.created().size(), event.productId(), result.skipped());
     }

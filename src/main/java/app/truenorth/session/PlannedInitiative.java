@@ -1,10 +1,8 @@
 package app.truenorth.session;
 
-import app.truenorth.platform.InvalidInputException;
+import app.truenorth.platform.Problems;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -25,38 +23,38 @@ public record PlannedInitiative(Long id, String title, String description, LinkK
     public PlannedInitiative {
         title = Positioning.clean(title);
         description = Positioning.clean(description);
-        Map<String, String> errors = new LinkedHashMap<>();
+        Problems errors = new Problems();
         if (title.isEmpty()) {
-            errors.put("title", "must not be blank");
+            errors.add("title", "must not be blank");
         } else if (title.length() > 200) {
-            errors.put("title", "must be at most 200 characters");
+            errors.add("title", "must be at most 200 characters");
         }
         if (description.length() > 2000) {
-            errors.put("description", "must be at most 2000 characters");
+            errors.add("description", "must be at most 2000 characters");
         }
         if ((linkKind == null) != (linkId == null)) {
-            errors.put("link", "choose both what the initiative links to and which one, or neither");
+            errors.add("link", "choose both what the initiative links to and which one, or neither");
         }
         if (horizon == null) {
-            errors.put("horizon", "choose Now, Next or Later");
+            errors.add("horizon", "choose Now, Next or Later");
         }
         if ((effortLow == null) != (effortHigh == null)) {
-            errors.put(effortLow == null ? "effortLow" : "effortHigh", "give both ends of the effort range (person-weeks)");
+            errors.add(effortLow == null ? "effortLow" : "effortHigh", "give both ends of the effort range (person-weeks)");
         } else if (effortLow != null) {
             if (effortLow.signum() < 0) {
-                errors.put("effortLow", "must not be negative");
+                errors.add("effortLow", "must not be negative");
             } else if (effortLow.compareTo(MAX_EFFORT) > 0) {
-                errors.put("effortLow", "must be at most " + MAX_EFFORT + " person-weeks");
+                errors.add("effortLow", "must be at most " + MAX_EFFORT + " person-weeks");
             }
             if (effortHigh.signum() <= 0) {
-                errors.put("effortHigh", "must be more than zero");
+                errors.add("effortHigh", "must be more than zero");
             } else if (effortHigh.compareTo(MAX_EFFORT) > 0) {
-                errors.put("effortHigh", "must be at most " + MAX_EFFORT + " person-weeks");
+                errors.add("effortHigh", "must be at most " + MAX_EFFORT + " person-weeks");
             } else if (effortLow.signum() >= 0 && effortHigh.compareTo(effortLow) < 0) {
-                errors.put("effortHigh", "must be at least the low estimate (" + effortLow.stripTrailingZeros().toPlainString() + ")");
+                errors.add("effortHigh", "must be at least the low estimate (" + effortLow.stripTrailingZeros().toPlainString() + ")");
             }
             if (effortLow.scale() > 2 || effortHigh.scale() > 2) {
-                errors.putIfAbsent("effortLow", "use at most two decimals");
+                errors.add("effortLow", "use at most two decimals");
             }
         }
         targetQuarter = Positioning.clean(targetQuarter).toUpperCase(Locale.ROOT);
@@ -65,14 +63,12 @@ public record PlannedInitiative(Long id, String title, String description, LinkK
         } else {
             var m = QUARTER.matcher(targetQuarter);
             if (!m.matches()) {
-                errors.put("targetQuarter", "must look like 2026-Q3, or stay empty");
+                errors.add("targetQuarter", "must look like 2026-Q3, or stay empty");
             } else {
                 targetQuarter = m.group(1) + "-Q" + m.group(2);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
     }
 
     /** A draft with the roadmap's planning fields; {@code targetQuarter} may be null. */

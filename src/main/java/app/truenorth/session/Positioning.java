@@ -1,7 +1,6 @@
 package app.truenorth.session;
 
-import app.truenorth.platform.InvalidInputException;
-import java.util.LinkedHashMap;
+import app.truenorth.platform.Problems;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,7 @@ public record Positioning(String targetCustomer, String need, String productName
         keyBenefit = clean(keyBenefit);
         alternative = clean(alternative);
         differentiators = differentiators == null ? List.of() : List.copyOf(differentiators);
-        Map<String, String> errors = new LinkedHashMap<>();
+        Problems errors = new Problems();
         length(errors, "targetCustomer", targetCustomer, 300);
         length(errors, "need", need, 300);
         length(errors, "productName", productName, 100);
@@ -34,19 +33,17 @@ public record Positioning(String targetCustomer, String need, String productName
         length(errors, "keyBenefit", keyBenefit, 300);
         length(errors, "alternative", alternative, 300);
         if (differentiators.size() > 12) {
-            errors.put("differentiators", "at most 12 differentiators; sharpen the list");
+            errors.add("differentiators", "at most 12 differentiators; sharpen the list");
         }
         for (int i = 0; i < differentiators.size(); i++) {
             String text = differentiators.get(i).text() == null ? "" : differentiators.get(i).text().trim();
             if (text.isEmpty()) {
-                errors.put("differentiators[" + i + "]", "must not be blank");
+                errors.add("differentiators[" + i + "]", "must not be blank");
             } else if (text.length() > 300) {
-                errors.put("differentiators[" + i + "]", "must be at most 300 characters");
+                errors.add("differentiators[" + i + "]", "must be at most 300 characters");
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         differentiators = differentiators.stream().map(d -> new Differentiator(d.id(), d.text().trim())).toList();
     }
 
@@ -67,7 +64,7 @@ public record Positioning(String targetCustomer, String need, String productName
 
     /** What is missing before the statement can be signed off, field → message. */
     public Map<String, String> gaps() {
-        Map<String, String> gaps = new LinkedHashMap<>();
+        Problems gaps = new Problems();
         required(gaps, "targetCustomer", targetCustomer, "Name the target customer");
         required(gaps, "need", need, "Say what they need");
         required(gaps, "productName", productName, "Name the product");
@@ -75,9 +72,9 @@ public record Positioning(String targetCustomer, String need, String productName
         required(gaps, "keyBenefit", keyBenefit, "Say the key benefit");
         required(gaps, "alternative", alternative, "Name the primary alternative");
         if (differentiators.isEmpty()) {
-            gaps.put("differentiators", "Add at least one differentiator");
+            gaps.add("differentiators", "Add at least one differentiator");
         }
-        return gaps;
+        return gaps.asMap();
     }
 
     static String joinNaturally(List<String> items) {
@@ -87,15 +84,15 @@ public record Positioning(String targetCustomer, String need, String productName
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
-    private static void required(Map<String, String> gaps, String field, String value, String message) {
+    private static void required(Problems gaps, String field, String value, String message) {
         if (value.isEmpty()) {
-            gaps.put(field, message);
+            gaps.add(field, message);
         }
     }
 
-    private static void length(Map<String, String> errors, String field, String value, int max) {
+    private static void length(Problems errors, String field, String value, int max) {
         if (value.length() > max) {
-            errors.put(field, "must be at most " + max + " characters");
+            errors.add(field, "must be at most " + max + " characters");
         }
     }
 

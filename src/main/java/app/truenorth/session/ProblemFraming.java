@@ -1,7 +1,6 @@
 package app.truenorth.session;
 
-import app.truenorth.platform.InvalidInputException;
-import java.util.LinkedHashMap;
+import app.truenorth.platform.Problems;
 import java.util.Map;
 
 /**
@@ -25,32 +24,30 @@ public record ProblemFraming(String problem, String symptoms, String whyUnsolved
         whoElse = Positioning.clean(whoElse);
         currentAlternatives = Positioning.clean(currentAlternatives);
         reframedStatement = Positioning.clean(reframedStatement);
-        Map<String, String> errors = new LinkedHashMap<>();
+        Problems errors = new Problems();
         String[][] fields = {{"problem", problem}, {"symptoms", symptoms}, {"whyUnsolved", whyUnsolved},
                 {"assumptions", assumptions}, {"whoHasIt", whoHasIt}, {"whenWhere", whenWhere},
                 {"consequences", consequences}, {"whoElse", whoElse}, {"currentAlternatives", currentAlternatives},
                 {"reframedStatement", reframedStatement}};
         for (String[] f : fields) {
             if (f[1].length() > 2000) {
-                errors.put(f[0], "must be at most 2000 characters");
+                errors.add(f[0], "must be at most 2000 characters");
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
     }
 
     public Map<String, String> gaps() {
-        Map<String, String> gaps = new LinkedHashMap<>();
+        Problems gaps = new Problems();
         if (problem.isEmpty()) {
-            gaps.put("problem", "Look inward: say what the problem is");
+            gaps.add("problem", "Look inward: say what the problem is");
         }
         if (whoHasIt.isEmpty()) {
-            gaps.put("whoHasIt", "Look outward: say who has the problem");
+            gaps.add("whoHasIt", "Look outward: say who has the problem");
         }
         if (reframedStatement.isEmpty()) {
-            gaps.put("reframedStatement", "Write the reframed problem statement (How might we …)");
+            gaps.add("reframedStatement", "Write the reframed problem statement (How might we …)");
         }
-        return gaps;
+        return gaps.asMap();
     }
 }

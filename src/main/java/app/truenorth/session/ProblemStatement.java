@@ -1,8 +1,6 @@
 package app.truenorth.session;
 
-import app.truenorth.platform.InvalidInputException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import app.truenorth.platform.Problems;
 
 /**
  * A persona-level problem statement with its evidence. Only a statement backed by evidence (interviews
@@ -18,28 +16,26 @@ public record ProblemStatement(Long id, String persona, String outcome, String b
         rootCause = Positioning.clean(rootCause);
         emotion = Positioning.clean(emotion);
         dataSource = Positioning.clean(dataSource);
-        Map<String, String> errors = new LinkedHashMap<>();
+        Problems errors = new Problems();
         String[][] required = {{"persona", persona}, {"outcome", outcome}, {"barrier", barrier},
                 {"rootCause", rootCause}, {"emotion", emotion}};
         for (String[] f : required) {
             if (f[1].isEmpty()) {
-                errors.put(f[0], "must not be blank");
+                errors.add(f[0], "must not be blank");
             } else if (f[1].length() > 500) {
-                errors.put(f[0], "must be at most 500 characters");
+                errors.add(f[0], "must be at most 500 characters");
             }
         }
         if (interviewCount < 0) {
-            errors.put("interviewCount", "must be zero or more");
+            errors.add("interviewCount", "must be zero or more");
         }
         if (dataSource.length() > 500) {
-            errors.put("dataSource", "must be at most 500 characters");
+            errors.add("dataSource", "must be at most 500 characters");
         }
         if (validated && interviewCount == 0 && dataSource.isEmpty()) {
-            errors.put("validated", "needs evidence first: record the interviews or a data source");
+            errors.add("validated", "needs evidence first: record the interviews or a data source");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
     }
 
     /** "I am [persona], I am trying to [outcome], but [barrier], because [root cause], which makes me feel [emotion]." */

@@ -5,6 +5,7 @@ import app.truenorth.market.MarketResult;
 import app.truenorth.platform.ConflictException;
 import app.truenorth.platform.ForbiddenException;
 import app.truenorth.platform.InvalidInputException;
+import app.truenorth.platform.Problems;
 import app.truenorth.session.SessionRecords.ChangeRequest;
 import app.truenorth.session.SessionRecords.CollapsedPair;
 import app.truenorth.session.SessionRecords.Decision;
@@ -32,8 +33,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A strategy session: five phases worked through in a fixed order, each signed off by all of its
- * named approvers before the next opens. Every state change goes through an intent-named method here,
+ * A strategy session's gating rules, kept in one aggregate because every state change must pass them: five
+ * phases worked through in a fixed order, each signed off by all of its named approvers before the next opens. Every state change goes through an intent-named method here,
  * which enforces the gating rules; persistence and the web only call these methods.
  */
 public final class StrategySession {
@@ -407,10 +408,7 @@ public final class StrategySession {
             throw new ConflictException(open.get(0).name() + " requested changes to " + phase.label() + " (\"" + open.get(0).comment()
                     + "\"); edit the artifact to address them before signing off.");
         }
-        Map<String, String> gaps = gaps(phase);
-        if (!gaps.isEmpty()) {
-            throw new InvalidInputException(gaps);
-        }
+        new Problems().addAll(gaps(phase)).throwIfAny();
         r.signOffs.add(new SignOff(userId, approver.name(), at));
         history.add(new Decision(phase, DecisionKind.SIGNED_OFF, userId, approver.name(), "", at));
         if (r.signOffs.size() < r.approvers.size()) {
@@ -509,34 +507,34 @@ public final class StrategySession {
 
     /** What is still missing before a phase can be signed off, field → message. */
     public Map<String, String> gaps(Phase phase) {
-        Map<String, String> gaps = new LinkedHashMap<>();
+        Problems gaps = new Problems();
         switch (phase) {
-            case POSITIONING -> gaps.putAll(positioning.gaps());
-            case PROBLEM_FRAMING -> gaps.putAll(framing.gaps());
+            case POSITIONING -> gaps.addAll(positioning.gaps());
+            case PROBLEM_FRAMING -> gaps.addAll(framing.gaps());
             case PROBLEM_STATEMENTS -> {
                 if (validatedStatements() < MIN_VALIDATED_STATEMENTS) {
-                    gaps.put("statements", "Validate at least " + MIN_VALIDATED_STATEMENTS + " problem statements with evidence ("
+                    gaps.add("statements", "Validate at least " + MIN_VALIDATED_STATEMENTS + " problem statements with evidence ("
                             + validatedStatements() + " so far)");
                 }
             }
             case MARKET_SIZING -> {
                 if (gate == null || gate.decision() != GateDecision.GO) {
-                    gaps.put("decision", "Record a go decision at the go/no-go gate");
+                    gaps.add("decision", "Record a go decision at the go/no-go gate");
                 }
             }
             case ROADMAP_PLANNING -> {
                 if (initiatives.isEmpty()) {
-                    gaps.put("initiatives", "Draft at least one initiative");
+                    gaps.add("initiatives", "Draft at least one initiative");
                 }
                 // the roadmap cannot plan an initiative without an estimate (only drafts from before estimates lack one)
                 initiatives.stream().filter(i -> !i.estimated()).findFirst().ifPresent(i ->
-                        gaps.put("effort", "Estimate the effort of \u201c" + i.title() + "\u201d (person-weeks)"));
+                        gaps.add("effort", "Estimate the effort of \u201c" + i.title() + "\u201d (person-weeks)"));
             }
         }
         if (phase.next() != null && phases.get(phase).synthesis.isEmpty()) {
-            gaps.put("synthesis", "Write the synthesis note: what did " + phase.label().toLowerCase() + " change in our thinking?");
+            gaps.add("synthesis", "Write the synthesis note: what did " + phase.label().toLowerCase() + " change in our thinking?");
         }
-        return gaps;
+        return gaps.asMap();
     }
 
     // ---- plan -----------------------------------------------------------------------------------

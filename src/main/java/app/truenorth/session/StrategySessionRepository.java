@@ -192,6 +192,13 @@ class StrategySessionRepository {
         }
     }
 
+    /** The session's version alone, provided it belongs to the workspace and product; else not found. */
+    int version(long workspaceId, long productId, long sessionId) {
+        return jdbc.sql("select version from strategy_session where id = :id and workspace_id = :ws and product_id = :product")
+                .param("id", sessionId).param("ws", workspaceId).param("product", productId)
+                .query(Integer.class).optional().orElseThrow(() -> new NotFoundException("Strategy session"));
+    }
+
     /** The whole aggregate, provided it belongs to the workspace and product; else not found. */
     StrategySession load(long workspaceId, long productId, long sessionId) {
         record Root(StrategySession session, Positioning positioningParts, ProblemFraming framing, Gate gate) {

@@ -75,6 +75,15 @@ public class StrategySessions {
         return repository.activeId(product.workspaceId(), productId);
     }
 
+    /**
+     * The session's current version, read on its own, provided the caller's role allows {@code permission}
+     * (a write compares it before building its input).
+     */
+    public int version(long productId, long sessionId, Permission permission) {
+        var product = access.product(productId, permission);
+        return repository.version(product.workspaceId(), productId, sessionId);
+    }
+
     public Loaded get(long productId, long sessionId) {
         var product = access.product(productId, Permission.READ);
         StrategySession s = repository.load(product.workspaceId(), productId, sessionId);

@@ -7,9 +7,9 @@ import app.truenorth.roadmap.Decisions.BulkDecisionOutcome;
 import app.truenorth.roadmap.RoadmapInputs.BulkDecision;
 import app.truenorth.roadmap.RoadmapInputs.BulkInitiative;
 import app.truenorth.roadmap.RoadmapInputs.ThemeInput;
-import app.truenorth.roadmap.Roadmaps;
-import app.truenorth.roadmap.Roadmaps.BulkOutcome;
-import app.truenorth.roadmap.Roadmaps.BulkRejection;
+import app.truenorth.roadmap.BulkInitiatives;
+import app.truenorth.roadmap.BulkInitiatives.BulkOutcome;
+import app.truenorth.roadmap.BulkRejection;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.WorkspaceAccess;
 import java.time.Clock;
@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads an uploaded file, checks every row against the roadmap's own rules and reports row by row; writes
  * only when asked and only when nothing is refused (or the person chose to skip the refused rows). The
- * write is one transaction: {@link Roadmaps#addInitiatives}, then, for a TrueNorth roadmap file,
+ * write is one transaction: {@link BulkInitiatives#add}, then, for a TrueNorth roadmap file,
  * {@link Decisions#addDecisions} and the health module's {@link AntiGoals#merge} join it, so a bad row in
  * the middle leaves the roadmap untouched.
  */
@@ -37,15 +37,15 @@ public class Imports {
     static final int PREVIEW_ROWS = 200;
 
     private final WorkspaceAccess access;
-    private final Roadmaps roadmaps;
+    private final BulkInitiatives initiatives;
     private final Decisions decisions;
     private final AntiGoals antiGoals;
     private final JsonMapper json;
     private final Clock clock;
 
-    Imports(WorkspaceAccess access, Roadmaps roadmaps, Decisions decisions, AntiGoals antiGoals, JsonMapper json, Clock clock) {
+    Imports(WorkspaceAccess access, BulkInitiatives initiatives, Decisions decisions, AntiGoals antiGoals, JsonMapper json, Clock clock) {
         this.access = access;
-        this.roadmaps = roadmaps;
+        this.initiatives = initiatives;
         this.decisions = decisions;
         this.antiGoals = antiGoals;
         this.json = json;
@@ -72,9 +72,11 @@ public class Imports {
      * @param preview      the first rows of the file, whatever their status
      * @param rejectedRows every refused row with its line and reasons
      * @param newAntiGoals anti-goals of a TrueNorth roadmap file that the roadmap does not list yet
+     * @param warnings     what the file holds that is not applied as written (a retired field), with its line
      */
     public record Report(String format, int rows, int ready, int decisions, int skipped, int rejected, List<String> newThemes,
-            boolean written, boolean skipRejected, List<RowReport> preview, List<RowReport> rejectedRows, List<String> newAntiGoals) {
+            boolean written, boolean skipRejected, List<RowReport> preview, List<RowReport> rejectedRows, List<String> newAntiGoals,
+            List<String> warnings) {
 
         public String summary() {
             List<String> parts = new ArrayList<>(List.of(ready + " initiative" + (ready == 1 ? "" : "s")));
@@ -149,7 +151,7 @@ public class Imports {
                 bulk.stream().map(b -> b.input().title()).filter(t -> t != null).toList(), fileThemes, false, format.label());
         boolean decisionsRefused = decisionRefusedWhileReading || (checked != null && !checked.rejected().isEmpty());
         boolean allowed = write && (skipRejected || (!refusedWhileReading && !decisionsRefused));
-        BulkOutcome outcome = roadmaps.addInitiatives(productId, themes, bulk, allowed, skipRejected, format.label(), progress);
+        BulkOutcome outcome = initiatives.add(productId, themes, bulk, allowed, skipRejected, format.label(), progress);
         if (outcome.written() && !goalCheck.added().isEmpty()) {
             antiGoals.merge(productId, goalTexts, true, format.label());
         }
@@ -206,7 +208,8 @@ public class Imports {
         }
         rejected.addAll(0, refusedGoals);
         return new Report(format.code(), rows.size() + decisionRows.size(), ready, decisionsReady, skipped, rejected.size(),
-                outcome.newThemes(), outcome.written(), skipRejected, preview, rejected, goalCheck.added());
+                outcome.newThemes(), outcome.written(), skipRejected, preview, rejected, goalCheck.added(),
+                format == ImportFormat.TRUENORTH_JSON ? RoadmapJson.warnings(text, json) : List.of());
     }
 
     private static RowReport report(ParsedRow row, List<ParsedRow.Problem> refused) {

@@ -1,5 +1,6 @@
 package app.truenorth.transfer;
 
+import app.truenorth.health.rules.Thresholds;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.roadmap.RoadmapData;
 import app.truenorth.roadmap.RoadmapInputs.BulkDecision;
@@ -26,7 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * { "format": "truenorth-roadmap", "version": 1, "product": "Atlas",
+ *   "thresholds": { "featureSizeWeeks": 2, "maxFeatureSizedPercent": 20, "nowCapacityWeeks": 12, "maxNowPercent": 40,
+ *       "antiGoalMatchPercent": 50 },
  *   "antiGoals": [ "Build a custom integration for every large customer" ],
+ *   "dismissals": [ { "antiGoal": "Build a custom integration for every large customer", "initiative": "Globex integration",
+ *       "reason": "...", "textsFingerprint": "9f2c..." } ],
  *   "themes": [ { "name": "Self-serve onboarding", "description": "..." } ],
  *   "initiatives": [ { "title": "...", "description": "...", "theme": "Self-serve onboarding",
  *       "horizon": "NOW|NEXT|LATER", "stage": "IDEA|DISCOVERY|BUILDING|RELEASED|MEASURED", "team": "...",
@@ -44,14 +49,34 @@ import tools.jackson.databind.json.JsonMapper;
  * linked, since objectives are not in the file). {@code antiGoals} and {@code decisions} may be left out:
  * files written before they existed read as before. Dependencies, risks, objectives and scores are not
  * part of version 1.
+ *
+ * <p>{@code thresholds} and {@code dismissals} record how the health checks judged the roadmap when it was
+ * pulled (the health module's thresholds, and the anti-goal findings dismissed for one initiative, each with
+ * the digest of the texts it was made for), so {@code truenorth lint} on the file finds what the server
+ * found. A push leaves the roadmap's own thresholds and dismissals as they are; the retired
+ * {@code thresholds.antiGoalSimilarityPercent} is reported as a warning, never read on the new scale.
  */
 public final class RoadmapJson {
 
     public static final String FORMAT = "truenorth-roadmap";
     public static final int VERSION = 1;
 
-    public record Document(String format, int version, String product, List<String> antiGoals, List<ThemeEntry> themes,
-            List<InitiativeEntry> initiatives, List<DecisionEntry> decisions) {
+    public record Document(String format, int version, String product, ThresholdsEntry thresholds, List<String> antiGoals,
+            List<DismissalEntry> dismissals, List<ThemeEntry> themes, List<InitiativeEntry> initiatives, List<DecisionEntry> decisions) {
+    }
+
+    /** The health thresholds the roadmap is judged by (the names and scales of the health API and roadmap-as-code). */
+    public record ThresholdsEntry(BigDecimal featureSizeWeeks, int maxFeatureSizedPercent, BigDecimal nowCapacityWeeks,
+            int maxNowPercent, int antiGoalMatchPercent) {
+
+        public static ThresholdsEntry of(Thresholds t) {
+            return new ThresholdsEntry(plain(t.featureSizeWeeks()), t.maxFeatureSizedPercent(),
+                    t.nowCapacityWeeks() == null ? null : plain(t.nowCapacityWeeks()), t.maxNowPercent(), t.antiGoalMatchPercent());
+        }
+    }
+
+    /** An anti-goal finding dismissed for one initiative (named by title), with the digest of the texts it holds for. */
+    public record DismissalEntry(String antiGoal, String initiative, String reason, String textsFingerprint) {
     }
 
     /** An entry of the file's {@code antiGoals} with the line it is on; {@code text} is null when it is not a string. */
@@ -84,13 +109,19 @@ public final class RoadmapJson {
 
     /** The roadmap and its declared anti-goals as a version-1 document. */
     public static Document of(RoadmapData data, List<String> antiGoals) {
+        return of(data, Thresholds.DEFAULTS, antiGoals, List.of());
+    }
+
+    /** The roadmap with what its health checks judge it by: thresholds, declared anti-goals and dismissed findings. */
+    public static Document of(RoadmapData data, Thresholds thresholds, List<String> antiGoals, List<DismissalEntry> dismissals) {
         List<ThemeEntry> themes = data.themeList().stream().map(t -> new ThemeEntry(t.name(), t.description())).toList();
         List<InitiativeEntry> initiatives = data.initiativeList().stream().map(i -> entry(data, i)).toList();
         List<DecisionEntry> decisions = data.decisionList().stream().map(d -> new DecisionEntry(d.title(), d.rationale(), d.decidedOn(),
                 d.decidedBy(), d.keyDecision(), d.visibility().name(), d.initiativeIds().stream().map(data::initiativeTitle).toList(),
                 d.themeIds().stream().map(data::themeName).toList(),
                 d.objectiveIds().stream().map(id -> data.objective(id).map(o -> o.title()).orElse("#" + id)).toList())).toList();
-        return new Document(FORMAT, VERSION, data.productName(), List.copyOf(antiGoals), themes, initiatives, decisions);
+        return new Document(FORMAT, VERSION, data.productName(), ThresholdsEntry.of(thresholds), List.copyOf(antiGoals),
+                List.copyOf(dismissals), themes, initiatives, decisions);
     }
 
     /**
@@ -119,6 +150,45 @@ public final class RoadmapJson {
             }
         }
         return entries;
+    }
+
+    /**
+     * What a push reads but does not apply as written: the retired word-overlap threshold
+     * ({@code thresholds.antiGoalSimilarityPercent}), each with its line. A push never changes the roadmap's
+     * thresholds, so the warning says how the linter reads the value and what to write instead.
+     */
+    static List<String> warnings(String text, JsonMapper json) {
+        List<String> warnings = new ArrayList<>();
+        try (JsonParser p = json.createParser(text)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"thresholds".equals(name) || value != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                Integer retired = null;
+                Integer current = null;
+                int line = 0;
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    if (Thresholds.RETIRED_FIELD.equals(field) && p.currentToken().isNumeric()) {
+                        retired = p.getIntValue();
+                        line = p.currentTokenLocation().getLineNr();
+                    } else if ("antiGoalMatchPercent".equals(field) && p.currentToken().isNumeric()) {
+                        current = p.getIntValue();
+                    }
+                    p.skipChildren();
+                }
+                if (retired != null) {
+                    warnings.add("line " + line + ": thresholds." + Thresholds.retiredFieldWarning(retired, current)
+                            + " A push does not change the roadmap's thresholds; set them on the Health page.");
+                }
+            }
+        }
+        return warnings;
     }
 
     private static InitiativeEntry entry(RoadmapData data, Initiative i) {

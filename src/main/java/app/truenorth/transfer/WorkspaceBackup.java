@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * listed per module: a table belongs to a workspace when it has a {@code workspace_id} column, or a
  * foreign key to a table that belongs (product → roadmap → roadmap_theme ...), and the members' accounts
  * come along through their memberships. Tables that later modules add are covered without touching this
- * class. Sessions, login throttling, the event log and Flyway's history belong to the instance and stay out.
+ * class. Sessions, login throttling, the event log, background jobs and Flyway's history belong to the instance
+ * and stay out, and so does derived data: the text index's tables ({@code text_*}).
  *
  * <p>Rows keep their ids, so every reference inside the workspace survives the round trip; identity
  * counters are moved past the restored ids afterwards.
@@ -45,7 +46,9 @@ public final class WorkspaceBackup {
     public static final String FORMAT = "truenorth-backup";
     public static final int VERSION = 1;
 
-    private static final Set<String> INSTANCE_TABLES = Set.of("login_throttle", "event_publication", "flyway_schema_history");
+    // background jobs are short-lived work in progress (uploads awaiting confirmation, export files): never backed up
+    private static final Set<String> INSTANCE_TABLES = Set.of("login_throttle", "event_publication", "flyway_schema_history",
+            "background_job");
 
     private WorkspaceBackup() {
     }
@@ -72,7 +75,9 @@ public final class WorkspaceBackup {
         try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
             while (rs.next()) {
                 String t = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                if (!INSTANCE_TABLES.contains(t) && !t.startsWith("spring_session") && !t.startsWith("event_publication")) {
+                // text_*: the text index's documents and vectors are derived data, rebuilt by their owners
+                if (!INSTANCE_TABLES.contains(t) && !t.startsWith("spring_session") && !t.startsWith("event_publication")
+                        && !t.startsWith("text_")) {
                     tables.add(t);
                 }
             }

@@ -4,7 +4,7 @@
  * roadmap module's services (and the health module's, for a roadmap file's anti-goals), so every imported
  * row meets the same rules as one typed in by hand.
  */
-@ApplicationModule(allowedDependencies = {"platform", "workspace", "roadmap", "roadmap::domain", "health"})
+@ApplicationModule(allowedDependencies = {"platform", "workspace", "roadmap", "roadmap::domain", "health", "health :: rules"})
 package app.truenorth.transfer;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,8 +1,8 @@
 package app.truenorth.views;
 
+import app.truenorth.platform.Problems;
 import app.truenorth.roadmap.domain.Horizon;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -55,34 +55,34 @@ public record Preset(Audience audience, Set<ViewField> fields, boolean externalO
 
     /** Problems with this preset, keyed by field; empty when it may be saved. */
     public Map<String, String> problems() {
-        Map<String, String> problems = new LinkedHashMap<>();
+        Problems problems = new Problems();
         if (horizons.isEmpty()) {
-            problems.put("horizons", "choose at least one horizon");
+            problems.add("horizons", "choose at least one horizon");
         }
         if (maxItems < 0 || maxItems > 1000) {
-            problems.put("maxItems", "must be from 0 (no limit) to 1000");
+            problems.add("maxItems", "must be from 0 (no limit) to 1000");
         }
         if (maxRisks < 0 || maxRisks > 100) {
-            problems.put("maxRisks", "must be from 0 (no limit) to 100");
+            problems.add("maxRisks", "must be from 0 (no limit) to 100");
         }
         if (maxDecisions < 0 || maxDecisions > 100) {
-            problems.put("maxDecisions", "must be from 0 (no limit) to 100");
+            problems.add("maxDecisions", "must be from 0 (no limit) to 100");
         }
         if (audience.external()) {
             // the customer view's guarantees are not settings: they hold however the preset is edited
             Set<ViewField> internal = fields.stream().filter(ViewField::internal).collect(Collectors.toSet());
             if (!internal.isEmpty()) {
-                problems.put("fields", "a customer-facing view cannot show " + internal.stream().map(ViewField::label)
+                problems.add("fields", "a customer-facing view cannot show " + internal.stream().map(ViewField::label)
                         .map(String::toLowerCase).sorted().collect(Collectors.joining(", ")));
             }
             if (!externalOnly) {
-                problems.put("externalOnly", "a customer-facing view shows only initiatives and decisions marked external");
+                problems.add("externalOnly", "a customer-facing view shows only initiatives and decisions marked external");
             }
             if (precision == DatePrecision.EXACT) {
-                problems.put("precision", "a customer-facing view gives quarters or Now/Next/Later, never exact dates");
+                problems.add("precision", "a customer-facing view gives quarters or Now/Next/Later, never exact dates");
             }
         }
-        return problems;
+        return problems.asMap();
     }
 
     /**

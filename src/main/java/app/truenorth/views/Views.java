@@ -1,10 +1,11 @@
 package app.truenorth.views;
 
 import app.truenorth.platform.ConflictException;
-import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
+import app.truenorth.platform.Problems;
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.platform.security.Callers;
+import app.truenorth.platform.security.SecretHasher;
 import app.truenorth.roadmap.Decisions;
 import app.truenorth.roadmap.RoadmapData;
 import app.truenorth.roadmap.Roadmaps;
@@ -13,20 +14,14 @@ import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.Products;
 import app.truenorth.workspace.WorkspaceAccess;
 import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +46,6 @@ public class Views {
     static final int MAX_FAILED_ATTEMPTS = 5;
     static final int LOCK_MINUTES = 15;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final WorkspaceAccess access;
@@ -148,22 +142,20 @@ public class Views {
     @Transactional
     public StoredPreset updatePreset(long productId, Audience audience, PresetInput input, int expectedVersion) {
         ProductAccess product = access.product(productId, Permission.EDIT);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Problems problems = new Problems();
         if (input.precision() == null) {
-            problems.put("precision", "choose how precisely dates are shown");
+            problems.add("precision", "choose how precisely dates are shown");
         }
         Preset preset = null;
-        if (problems.isEmpty()) {
+        if (!problems.any()) {
             Preset defaults = Preset.defaults(audience);
             preset = new Preset(audience, input.fields() == null ? Set.of() : input.fields(), input.externalOnly(),
                     input.horizons() == null ? Set.of() : input.horizons(), input.maxItems(), input.maxRisks(), input.precision(),
                     input.keyDecisionsOnly() == null ? defaults.keyDecisionsOnly() : input.keyDecisionsOnly(),
                     input.maxDecisions() == null ? defaults.maxDecisions() : input.maxDecisions());
-            problems.putAll(preset.problems());
+            problems.addAll(preset.problems());
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        problems.throwIfAny();
         StoredPreset before = storedPresets(productId).getOrDefault(audience, new StoredPreset(Preset.defaults(audience), 0, false));
         if (before.version() != expectedVersion) {
             throw ConflictException.staleVersion("The " + audience.label() + " preset");
@@ -278,32 +270,28 @@ public class Views {
             String password) {
         ProductAccess product = access.product(productId, Permission.EDIT);
         Audience recipients = sharedWith != null ? sharedWith : audience;
-        Map<String, String> problems = new LinkedHashMap<>();
+        Problems problems = new Problems();
         String name = label == null ? "" : label.strip();
         if (name.isEmpty()) {
-            problems.put("label", "name the link after who receives it, e.g. \"Customer advisory board\"");
+            problems.add("label", "name the link after who receives it, e.g. \"Customer advisory board\"");
         } else if (name.length() > 120) {
-            problems.put("label", "must be at most 120 characters");
+            problems.add("label", "must be at most 120 characters");
         }
         if (audience == null) {
-            problems.put("audience", "choose an audience");
+            problems.add("audience", "choose an audience");
         }
         LocalDate today = LocalDate.now(clock);
         if (expiresOn != null && !expiresOn.isAfter(today)) {
-            problems.put("expiresOn", "must be after today (" + today + ")");
+            problems.add("expiresOn", "must be after today (" + today + ")");
         }
         if (password != null && !password.isEmpty() && password.length() < 8) {
-            problems.put("password", "must be at least 8 characters, or leave it empty for no password");
+            problems.add("password", "must be at least 8 characters, or leave it empty for no password");
         }
         if (password != null && password.length() > 200) {
-            problems.put("password", "must be at most 200 characters");
+            problems.add("password", "must be at most 200 characters");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        problems.throwIfAny();
+        String token = SecretHasher.newSecret("");
         OffsetDateTime now = now();
         OffsetDateTime expiresAt = expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
@@ -313,7 +301,7 @@ public class Views {
                 values (:product, :ws, :audience, :sharedWith, :label, :hash, :password, :expires, :by, :now)""")
                 .param("product", productId).param("ws", product.workspaceId()).param("audience", audience.name())
                 .param("sharedWith", recipients.name()).param("label", name)
-                .param("hash", hash(token))
+                .param("hash", SecretHasher.hash(token))
                 .param("password", password == null || password.isEmpty() ? null : passwords.encode(password))
                 .param("expires", expiresAt).param("by", Callers.current().id()).param("now", now)
                 .update(keys, "id");
@@ -411,7 +399,7 @@ public class Views {
         Row row = jdbc.sql("""
                 select id, product_id, workspace_id, audience, label, password_hash, failed_attempts, locked_until, expires_at, revoked_at
                 from share_link where token_hash = :hash""")
-                .param("hash", hash(token))
+                .param("hash", SecretHasher.hash(token))
                 .query((rs, i) -> new Row(new Shared(rs.getLong(1), rs.getLong(2), rs.getLong(3), Audience.valueOf(rs.getString(4)),
                         rs.getString(5), rs.getString(6), rs.getInt(7), rs.getObject(8, OffsetDateTime.class)),
                         rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class)))
@@ -477,14 +465,6 @@ public class Views {
                     new ArrayList<>(), List.of(), List.of(), List.of());
         }
         return AudienceViews.build(data, decisions.sharedStrategyDecisions(shared.workspaceId(), shared.productId()), preset, today);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private OffsetDateTime now() {

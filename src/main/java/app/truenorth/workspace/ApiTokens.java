@@ -3,6 +3,7 @@ package app.truenorth.workspace;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.platform.security.AuthenticatedUser;
+import app.truenorth.platform.security.SecretHasher;
 import app.truenorth.platform.security.TokenAuthenticator;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,13 +50,13 @@ public class ApiTokens implements TokenAuthenticator {
 
     @Transactional
     public Created create(long userId, long workspaceId, String name) {
-        String secret = Tokens.newSecret(PREFIX);
+        String secret = SecretHasher.newSecret(PREFIX);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into api_token (user_id, workspace_id, name, token_hash, prefix, created_at)
                 values (:user, :ws, :name, :hash, :prefix, :now)""")
                 .param("user", userId).param("ws", workspaceId).param("name", name.trim())
-                .param("hash", Tokens.hash(secret)).param("prefix", secret.substring(0, PREFIX.length() + 6))
+                .param("hash", SecretHasher.hash(secret)).param("prefix", secret.substring(0, PREFIX.length() + 6))
                 .param("now", OffsetDateTime.now(clock))
                 .update(keys, "id");
         Token token = get(userId, keys.getKey().longValue());
@@ -99,7 +100,7 @@ public class ApiTokens implements TokenAuthenticator {
                 join app_user u on u.id = t.user_id
                 join membership m on m.user_id = t.user_id and m.workspace_id = t.workspace_id
                 where t.token_hash = :hash and t.revoked_at is null""")
-                .param("hash", Tokens.hash(rawToken))
+                .param("hash", SecretHasher.hash(rawToken))
                 .query((rs, i) -> new Object[] {rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
                         AuthenticatedUser.forToken(rs.getLong(3), rs.getString(4), rs.getString(5), rs.getLong(6))})
                 .optional();

@@ -3,6 +3,7 @@ package app.truenorth.workspace;
 import app.truenorth.platform.ConflictException;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.audit.AuditLog;
+import app.truenorth.platform.security.SecretHasher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -56,14 +57,14 @@ public class Invitations {
 
     @Transactional
     public Created create(long workspaceId, long inviterId, Role role, String note) {
-        String secret = Tokens.newSecret(PREFIX);
+        String secret = SecretHasher.newSecret(PREFIX);
         OffsetDateTime now = OffsetDateTime.now(clock);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into invitation (workspace_id, token_hash, role, note, created_by, created_at, expires_at)
                 values (:ws, :hash, :role, :note, :by, :now, :expires)""")
                 .param("ws", workspaceId)
-                .param("hash", Tokens.hash(secret))
+                .param("hash", SecretHasher.hash(secret))
                 .param("role", role.name())
                 .param("note", note == null ? "" : note.trim())
                 .param("by", inviterId)
@@ -113,7 +114,7 @@ public class Invitations {
                 select i.id, i.workspace_id, w.name, i.role, u.display_name
                 from invitation i join workspace w on w.id = i.workspace_id join app_user u on u.id = i.created_by
                 where i.token_hash = :hash and i.accepted_at is null and i.revoked_at is null and i.expires_at > :now""")
-                .param("hash", Tokens.hash(secret)).param("now", OffsetDateTime.now(clock))
+                .param("hash", SecretHasher.hash(secret)).param("now", OffsetDateTime.now(clock))
                 .query((rs, i) -> new Preview(rs.getLong(1), rs.getLong(2), rs.getString(3), Role.valueOf(rs.getString(4)),
                         rs.getString(5)))
                 .optional();

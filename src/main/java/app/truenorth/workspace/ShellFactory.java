@@ -21,7 +21,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 public class ShellFactory {
 
     /** Flash attribute name for a one-time confirmation shown at the top of the next page. */
-    public static final String FLASH = "flash";
+    public static final String FLASH = Pages.FLASH;
 
     private final WorkspaceAccess access;
     private final Products products;

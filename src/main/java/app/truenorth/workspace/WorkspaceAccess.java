@@ -54,11 +54,22 @@ public class WorkspaceAccess {
         }
     }
 
-    /** A product the caller may reach, with their role in its workspace. */
+    /**
+     * A product the caller may reach, with their role in its workspace. Page and API handlers take it as an
+     * argument for a {@code {productId}} path (resolved and checked before the handler runs, see {@link Needs}).
+     */
     public record ProductAccess(long productId, long workspaceId, String productName, Role role) {
 
         public boolean can(Permission permission) {
             return role.allows(permission);
+        }
+
+        /** This access when the caller's role allows {@code permission}; "forbidden" otherwise. */
+        public ProductAccess require(Permission permission) {
+            if (!can(permission)) {
+                throw forbidden(role, permission);
+            }
+            return this;
         }
     }
 

@@ -9,7 +9,7 @@ record CliRun(int code, String out, String err) {
     static CliRun run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err), app.truenorth.TrueNorthApplication.class);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

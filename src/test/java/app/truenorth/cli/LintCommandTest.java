@@ -104,6 +104,28 @@ class LintCommandTest {
     }
 
     @Test
+    void theRetiredAntiGoalThresholdIsANoticeOnItsLineAndFailsNothing() throws Exception {
+        Path file = write("""
+                version: 1
+                product: Beacon
+                thresholds:
+                  antiGoalSimilarityPercent: 60
+                initiatives:
+                  - key: setup
+                    title: Guided setup
+                    horizon: now
+                """);
+        var result = run("lint", file.toString(), "--today", "2026-11-20");
+        assertThat(result.code()).as(result.out()).isZero();
+        assertThat(result.out()).contains(file + ":4: notice: /thresholds/antiGoalSimilarityPercent: antiGoalSimilarityPercent (60) is retired")
+                .contains("Read as antiGoalMatchPercent");
+        JsonNode sarif = JSON.readTree(run("lint", file.toString(), "--format", "sarif", "--today", "2026-11-20").out());
+        assertThat(sarif.at("/runs/0/results").findValuesAsText("ruleId")).contains("retired-field");
+        JsonNode json = JSON.readTree(run("lint", file.toString(), "--format", "json", "--today", "2026-11-20").out());
+        assertThat(json.at("/warnings/0/line").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void anInvalidFileExitsWithTwoAndNamesTheLines() throws Exception {
         Path file = write("""
                 version: 1

@@ -119,7 +119,7 @@ class HealthApiAndPageTest {
         String token = Fixtures.bearer(fixtures.token(editor));
         String body = """
                 {"featureSizeWeeks": 3, "maxFeatureSizedPercent": 30, "nowCapacityWeeks": 25, "maxNowPercent": 50,
-                 "antiGoalSimilarityPercent": 70, "version": 0}""";
+                 "antiGoalMatchPercent": 70, "version": 0}""";
         mvc.perform(put(api + "/thresholds").header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"" + productId + "-1\""))
@@ -143,25 +143,25 @@ class HealthApiAndPageTest {
         String token = Fixtures.bearer(fixtures.token(owner));
         mvc.perform(put(api + "/thresholds").header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content("""
                         {"featureSizeWeeks": -1, "maxFeatureSizedPercent": 120, "maxNowPercent": 0,
-                         "antiGoalSimilarityPercent": 50, "version": 0}"""))
+                         "antiGoalMatchPercent": 50, "version": 0}"""))
                 .andExpect(status().is4xxClientError())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("featureSizeWeeks")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("maxFeatureSizedPercent")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("maxNowPercent")))
-                .andExpect(jsonPath("$.errors[*].field", not(hasItem("antiGoalSimilarityPercent"))));
+                .andExpect(jsonPath("$.errors[*].field", not(hasItem("antiGoalMatchPercent"))));
         assertThat(jdbc.sql("select count(*) from health_thresholds where product_id = :p").param("p", productId)
                 .query(Long.class).single()).isZero();
 
         mvc.perform(post("/products/" + productId + "/health/thresholds").with(owner.session()).with(csrf())
                         .param("featureSizeWeeks", "two").param("maxFeatureSizedPercent", "20").param("nowCapacityWeeks", "")
-                        .param("maxNowPercent", "40").param("antiGoalSimilarityPercent", "60").param("version", "0"))
+                        .param("maxNowPercent", "40").param("antiGoalMatchPercent", "60").param("version", "0"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("must be a number of person-weeks")))
                 .andExpect(content().string(containsString("value=\"two\"")));
         mvc.perform(post("/products/" + productId + "/health/thresholds").with(owner.session()).with(csrf())
                         .param("featureSizeWeeks", "1.5").param("maxFeatureSizedPercent", "20").param("nowCapacityWeeks", "")
-                        .param("maxNowPercent", "40").param("antiGoalSimilarityPercent", "60").param("version", "0"))
+                        .param("maxNowPercent", "40").param("antiGoalMatchPercent", "60").param("version", "0"))
                 .andExpect(redirectedUrl("/products/" + productId + "/health"));
         assertThat(jdbc.sql("select feature_size_weeks from health_thresholds where product_id = :p").param("p", productId)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1.5");
@@ -176,7 +176,7 @@ class HealthApiAndPageTest {
         mvc.perform(put(api + "/thresholds").header("Authorization", Fixtures.bearer(fixtures.token(viewer)))
                         .contentType(MediaType.APPLICATION_JSON).content("""
                         {"featureSizeWeeks": 2, "maxFeatureSizedPercent": 20, "maxNowPercent": 40,
-                         "antiGoalSimilarityPercent": 60, "version": 0}"""))
+                         "antiGoalMatchPercent": 60, "version": 0}"""))
                 .andExpect(status().isForbidden());
         var stranger = fixtures.owner();
         mvc.perform(get(api).header("Authorization", Fixtures.bearer(fixtures.token(stranger)))).andExpect(status().isNotFound());

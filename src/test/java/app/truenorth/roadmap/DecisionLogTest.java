@@ -46,7 +46,11 @@ class DecisionLogTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    Roadmaps roadmaps;
+    Themes themes;
+    @Autowired
+    Objectives objectives;
+    @Autowired
+    Initiatives initiatives;
     @Autowired
     JdbcClient jdbc;
 
@@ -71,8 +75,8 @@ class DecisionLogTest {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         try {
-            theme = roadmaps.createTheme(productId, new ThemeInput("Dispatch visibility", "")).value().id();
-            objective = roadmaps.createObjective(productId, new ObjectiveInput("Cut idle time", "Idle hours", "h", Direction.DECREASE,
+            theme = themes.create(productId, new ThemeInput("Dispatch visibility", "")).value().id();
+            objective = objectives.create(productId, new ObjectiveInput("Cut idle time", "Idle hours", "h", Direction.DECREASE,
                     new BigDecimal("6.5"), new BigDecimal("5"), null, null)).value().id();
             adapter = initiative("Universal telematics adapter");
             billing = initiative("Per-vehicle billing");
@@ -82,7 +86,7 @@ class DecisionLogTest {
     }
 
     private long initiative(String title) {
-        return roadmaps.createInitiative(productId, new InitiativeInput(title, "", theme, List.of(), Horizon.NOW, Stage.IDEA, "",
+        return initiatives.create(productId, new InitiativeInput(title, "", theme, List.of(), Horizon.NOW, Stage.IDEA, "",
                 BigDecimal.ONE, BigDecimal.TWO, 70, "", null, null, null, null, null, null, null)).value().id();
     }
 
@@ -168,7 +172,7 @@ class DecisionLogTest {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         try {
-            foreignTheme = roadmaps.createTheme(otherProduct, new ThemeInput("Elsewhere", "")).value().id();
+            foreignTheme = themes.create(otherProduct, new ThemeInput("Elsewhere", "")).value().id();
         } finally {
             SecurityContextHolder.clearContext();
         }

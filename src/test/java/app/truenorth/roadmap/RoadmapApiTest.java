@@ -210,8 +210,9 @@ class RoadmapApiTest {
                 .andExpect(jsonPath("$.horizon").value("NOW"))
                 .andExpect(jsonPath("$.stage").value("IDEA"))
                 .andExpect(jsonPath("$.version").value(1));
+        // neither If-Match nor a version: the write names no version it read, so it is refused before anything is changed
         send(put(base + "/initiatives/" + id), initiative("Guided setup", "NOW", null, "1", "2").replace("}}", "}}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("version"));
+                .andExpect(status().isPreconditionRequired()).andExpect(jsonPath("$.errors[0].field").value("version"));
     }
 
     @Test

@@ -37,6 +37,14 @@ class RoadmapPagesTest {
     Fixtures fixtures;
     @Autowired
     Roadmaps roadmaps;
+    @Autowired
+    Themes themes;
+    @Autowired
+    Initiatives initiatives;
+    @Autowired
+    Dependencies dependencies;
+    @Autowired
+    Snapshots snapshots;
 
     Fixtures.Person owner;
     long productId;
@@ -52,13 +60,13 @@ class RoadmapPagesTest {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         try {
-            long theme = roadmaps.createTheme(productId, new ThemeInput("Self-serve", "")).value().id();
-            guided = roadmaps.createInitiative(productId, new InitiativeInput("Guided setup", "", theme, List.of(), Horizon.NEXT,
+            long theme = themes.create(productId, new ThemeInput("Self-serve", "")).value().id();
+            guided = initiatives.create(productId, new InitiativeInput("Guided setup", "", theme, List.of(), Horizon.NEXT,
                     Stage.DISCOVERY, "Growth", BigDecimal.ONE, BigDecimal.TWO, 80, "", LocalDate.now(), LocalDate.now().plusDays(30),
                     null, null, null, null, null));
-            var billing = roadmaps.createInitiative(productId, new InitiativeInput("Usage <billing>", "", null, List.of(), Horizon.LATER,
+            var billing = initiatives.create(productId, new InitiativeInput("Usage <billing>", "", null, List.of(), Horizon.LATER,
                     Stage.IDEA, "", BigDecimal.ONE, BigDecimal.TWO, 50, "", null, null, null, null, null, null, null));
-            roadmaps.addDependency(productId, new RoadmapInputs.DependencyInput(guided.value().id(), billing.value().id(), null, null, null));
+            dependencies.add(productId, new RoadmapInputs.DependencyInput(guided.value().id(), billing.value().id(), null, null, null));
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -134,6 +142,29 @@ class RoadmapPagesTest {
         assertThat(roadmapsFor().initiatives()).hasSize(2);
     }
 
+    @Test
+    void aFormThatLostItsVersionIsRefusedAsInputAndAStaleOneSaysSomeoneElseChangedIt() throws Exception {
+        mvc.perform(post(base + "/reviewed").with(owner.session()).with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("The form is missing its version")));
+        mvc.perform(post(base + "/settings").with(owner.session()).with(csrf())
+                        .param("scoringMethod", "nonsense").param("reviewCadenceDays", "a week").param("version", "0"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("must be one of RICE, ICE, WSJF, VALUE_EFFORT")))
+                .andExpect(content().string(containsString("must be a whole number of days")));
+        assertThat(roadmapsFor().settings().lastReviewedOn()).isNull();
+        mvc.perform(post(base + "/reviewed").param("version", "0").with(owner.session()).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(base + "/analysis"));
+        mvc.perform(post(base + "/reviewed").param("version", "0").with(owner.session()).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("changed by someone else")));
+        mvc.perform(post(base + "/themes/" + roadmapsFor().themes().getFirst().value().id()).with(owner.session()).with(csrf())
+                        .param("name", "Renamed without a version"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("The form is missing its version")));
+        assertThat(roadmapsFor().themes()).extracting(t -> t.value().name()).containsExactly("Self-serve");
+    }
+
     private RoadmapData roadmapsFor() {
         var user = owner.principal();
         SecurityContextHolder.getContext().setAuthentication(
@@ -170,7 +201,7 @@ class RoadmapPagesTest {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         try {
-            return roadmaps.snapshots(productId).getFirst().id();
+            return snapshots.list(productId).getFirst().id();
         } finally {
             SecurityContextHolder.clearContext();
         }

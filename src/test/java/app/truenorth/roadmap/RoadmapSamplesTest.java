@@ -24,6 +24,8 @@ class RoadmapSamplesTest {
     RoadmapSamples samples;
     @Autowired
     Roadmaps roadmaps;
+    @Autowired
+    Snapshots snapshots;
 
     @Autowired
     Decisions decisions;
@@ -57,8 +59,8 @@ class RoadmapSamplesTest {
             assertThat(data.traceability().stream().filter(c -> c.isOrphan()).map(c -> c.initiative().title()))
                     .contains("Dark mode", "Per-vehicle billing");
             assertThat(data.ranking().ranked()).hasSize(12);
-            var snapshot = roadmaps.snapshots(productId).getFirst();
-            var diff = roadmaps.diff(productId, snapshot.id(), null);
+            var snapshot = snapshots.list(productId).getFirst();
+            var diff = snapshots.diff(productId, snapshot.id(), null);
             assertThat(diff.moved()).singleElement().satisfies(m -> assertThat(m.describe())
                     .isEqualTo("“Depot board” moved from Next to Now"));
             assertThat(diff.restaged()).hasSize(1);

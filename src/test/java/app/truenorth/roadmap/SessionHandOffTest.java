@@ -50,6 +50,8 @@ class SessionHandOffTest {
     @Autowired
     Roadmaps roadmaps;
     @Autowired
+    RoadmapHandOff handOff;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     ApplicationEventPublisher events;
@@ -120,7 +122,7 @@ class SessionHandOffTest {
         long productId = fixtures.product(owner, "Atlas Fleet").id();
         var draft = new RoadmapHandedOff.DraftInitiative(1L, "Sneaky", "", null, null, null, PlanningHorizon.NOW, BigDecimal.ONE,
                 BigDecimal.TWO, null);
-        assertThatThrownBy(() -> roadmaps.receiveHandOff(stranger.workspaceId(), productId, 1,
+        assertThatThrownBy(() -> handOff.receive(stranger.workspaceId(), productId, 1,
                 List.of(SessionHandOffListener.input(draft)), List.of(1L))).isInstanceOf(NotFoundException.class);
         assertThat(initiatives(owner, productId)).isEmpty();
     }

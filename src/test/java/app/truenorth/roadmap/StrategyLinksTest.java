@@ -53,6 +53,8 @@ class StrategyLinksTest {
     StrategyArtifacts artifacts;
     @Autowired
     Roadmaps roadmaps;
+    @Autowired
+    Initiatives initiatives;
 
     Person owner;
     long productId;
@@ -107,9 +109,9 @@ class StrategyLinksTest {
         var adapter = artifacts.differentiators(owner.workspaceId(), productId).getFirst();
         var agents = artifacts.problemStatements(owner.workspaceId(), productId).getLast();
         as(owner, () -> {
-            roadmaps.createInitiative(productId, initiative("Box adapter", LinkKind.DIFFERENTIATOR, adapter.id()));
-            roadmaps.createInitiative(productId, initiative("Shared ETAs", LinkKind.PROBLEM_STATEMENT, agents.id()));
-            return roadmaps.createInitiative(productId, initiative("Dark mode", null, null));
+            initiatives.create(productId, initiative("Box adapter", LinkKind.DIFFERENTIATOR, adapter.id()));
+            initiatives.create(productId, initiative("Shared ETAs", LinkKind.PROBLEM_STATEMENT, agents.id()));
+            return initiatives.create(productId, initiative("Dark mode", null, null));
         });
         assertThat(find("Shared ETAs").link().label()).startsWith("I am a customer service agent");
 

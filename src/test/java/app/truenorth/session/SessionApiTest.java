@@ -95,6 +95,14 @@ class SessionApiTest {
         return JsonPath.read(body, "$.version");
     }
 
+    /**
+     * The session's current ETag: every write names the version it read, actions such as a sign-off too
+     * (without any version the API answers 428).
+     */
+    String etag(long sessionId) throws Exception {
+        return call(get(base + "/" + sessionId), ownerToken, null).andReturn().getResponse().getHeader("ETag");
+    }
+
     int marketVersion(long sessionId) throws Exception {
         String body = call(get(base + "/" + sessionId + "/market"), ownerToken, null).andReturn().getResponse().getContentAsString();
         return JsonPath.read(body, "$.version");
@@ -119,11 +127,11 @@ class SessionApiTest {
     void approversSignOffInOrderAndTheNextPhaseOpens() throws Exception {
         long id = start();
         positioning(id);
-        call(post(base + "/" + id + "/phases/positioning/sign-off"), anaToken, null)
+        call(post(base + "/" + id + "/phases/positioning/sign-off").header("If-Match", etag(id)), anaToken, null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.phases[0].status").value("AWAITING_SIGN_OFF"))
                 .andExpect(jsonPath("$.phases[0].signOffs[0].name").value(ana.displayName()));
-        call(post(base + "/" + id + "/phases/positioning/sign-off"), benToken, null)
+        call(post(base + "/" + id + "/phases/positioning/sign-off").header("If-Match", etag(id)), benToken, null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.phases[0].status").value("SIGNED_OFF"))
                 .andExpect(jsonPath("$.phases[1].status").value("OPEN"))
@@ -139,7 +147,7 @@ class SessionApiTest {
     void signingOffOutOfOrderIsAClearErrorAndWritesNothing() throws Exception {
         long id = start();
         int before = version(id);
-        call(post(base + "/" + id + "/phases/market-sizing/sign-off"), anaToken, null)
+        call(post(base + "/" + id + "/phases/market-sizing/sign-off").header("If-Match", etag(id)), anaToken, null)
                 .andExpect(status().isConflict())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString("Positioning must be signed off")));
@@ -152,10 +160,10 @@ class SessionApiTest {
         long id = start();
         positioning(id);
         int before = version(id);
-        call(post(base + "/" + id + "/phases/positioning/sign-off"), viewerToken, null)
+        call(post(base + "/" + id + "/phases/positioning/sign-off").header("If-Match", etag(id)), viewerToken, null)
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(containsString("Only the named approvers of Positioning")));
-        call(post(base + "/" + id + "/phases/positioning/sign-off"), ownerToken, null).andExpect(status().isForbidden());
+        call(post(base + "/" + id + "/phases/positioning/sign-off").header("If-Match", etag(id)), ownerToken, null).andExpect(status().isForbidden());
         assertThat(version(id)).isEqualTo(before);
         assertThat(signOffs(id, "POSITIONING")).isZero();
     }
@@ -196,7 +204,7 @@ class SessionApiTest {
         call(put(base + "/" + id + "/phases/positioning/synthesis").header("If-Match", etag), ownerToken, "{\"note\":\"third\"}")
                 .andExpect(status().isPreconditionFailed());
         call(put(base + "/" + id + "/phases/positioning/synthesis"), ownerToken, "{\"note\":\"no version\"}")
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isPreconditionRequired())
                 .andExpect(jsonPath("$.errors[0].field").value("version"));
         call(get(base + "/" + id), ownerToken, null).andExpect(jsonPath("$.phases[0].synthesis").value("first"));
     }
@@ -215,15 +223,15 @@ class SessionApiTest {
     /** Walks a session through the first three phases by API. */
     void throughProblemStatements(long id) throws Exception {
         positioning(id);
-        call(post(base + "/" + id + "/phases/positioning/sign-off"), anaToken, null).andExpect(status().isOk());
-        call(post(base + "/" + id + "/phases/positioning/sign-off"), benToken, null).andExpect(status().isOk());
+        call(post(base + "/" + id + "/phases/positioning/sign-off").header("If-Match", etag(id)), anaToken, null).andExpect(status().isOk());
+        call(post(base + "/" + id + "/phases/positioning/sign-off").header("If-Match", etag(id)), benToken, null).andExpect(status().isOk());
         call(put(base + "/" + id + "/problem-framing"), ownerToken, """
                 {"problem":"Dispatchers cannot see vans","whoHasIt":"Dispatchers","reframedStatement":"How might we show every van live?",
                  "version":%d}""".formatted(version(id))).andExpect(status().isOk());
         call(put(base + "/" + id + "/phases/problem-framing/synthesis"), ownerToken, "{\"note\":\"n\",\"version\":" + version(id) + "}")
                 .andExpect(status().isOk());
-        call(post(base + "/" + id + "/phases/problem-framing/sign-off"), anaToken, null).andExpect(status().isOk());
-        call(post(base + "/" + id + "/phases/problem-framing/sign-off"), benToken, null).andExpect(status().isOk());
+        call(post(base + "/" + id + "/phases/problem-framing/sign-off").header("If-Match", etag(id)), anaToken, null).andExpect(status().isOk());
+        call(post(base + "/" + id + "/phases/problem-framing/sign-off").header("If-Match", etag(id)), benToken, null).andExpect(status().isOk());
         for (String persona : List.of("a dispatcher", "a fleet owner", "a driver")) {
             call(post(base + "/" + id + "/problem-statements"), ownerToken, """
                     {"persona":"%s","outcome":"plan routes","barrier":"no live data","rootCause":"three systems","emotion":"anxious",
@@ -232,8 +240,8 @@ class SessionApiTest {
         }
         call(put(base + "/" + id + "/phases/problem-statements/synthesis"), ownerToken, "{\"note\":\"n\",\"version\":" + version(id) + "}")
                 .andExpect(status().isOk());
-        call(post(base + "/" + id + "/phases/problem-statements/sign-off"), anaToken, null).andExpect(status().isOk());
-        call(post(base + "/" + id + "/phases/problem-statements/sign-off"), benToken, null)
+        call(post(base + "/" + id + "/phases/problem-statements/sign-off").header("If-Match", etag(id)), anaToken, null).andExpect(status().isOk());
+        call(post(base + "/" + id + "/phases/problem-statements/sign-off").header("If-Match", etag(id)), benToken, null)
                 .andExpect(jsonPath("$.phases[3].status").value("OPEN"));
     }
 
@@ -295,12 +303,12 @@ class SessionApiTest {
         long id = start();
         throughProblemStatements(id);
         call(put(base + "/" + id + "/market"), ownerToken, MARKET.formatted(marketVersion(id), "2000000000")).andExpect(status().isOk());
-        call(post(base + "/" + id + "/market/gate"), ownerToken, "{\"decision\":\"GO\",\"rationale\":\"SOM clears the bar\"}")
+        call(post(base + "/" + id + "/market/gate").header("If-Match", etag(id)), ownerToken, "{\"decision\":\"GO\",\"rationale\":\"SOM clears the bar\"}")
                 .andExpect(status().isOk());
         call(put(base + "/" + id + "/phases/market-sizing/synthesis"), ownerToken, "{\"note\":\"n\",\"version\":" + version(id) + "}")
                 .andExpect(status().isOk());
-        call(post(base + "/" + id + "/phases/market-sizing/sign-off"), anaToken, null).andExpect(status().isOk());
-        String body = call(post(base + "/" + id + "/phases/market-sizing/sign-off"), benToken, null)
+        call(post(base + "/" + id + "/phases/market-sizing/sign-off").header("If-Match", etag(id)), anaToken, null).andExpect(status().isOk());
+        String body = call(post(base + "/" + id + "/phases/market-sizing/sign-off").header("If-Match", etag(id)), benToken, null)
                 .andExpect(jsonPath("$.phases[4].status").value("OPEN"))
                 .andReturn().getResponse().getContentAsString();
         long differentiatorId = ((Number) JsonPath.read(body, "$.positioning.differentiators[0].id")).longValue();
@@ -327,9 +335,9 @@ class SessionApiTest {
         call(post(base + "/" + id + "/initiatives"), ownerToken,
                 "{\"title\":\"Dark mode\",\"horizon\":\"LATER\",\"effortLow\":1,\"effortHigh\":1,\"version\":" + version(id) + "}")
                 .andExpect(jsonPath("$.initiatives[1].orphaned").value(true));
-        call(post(base + "/" + id + "/phases/roadmap-planning/sign-off"), anaToken, null).andExpect(status().isOk());
+        call(post(base + "/" + id + "/phases/roadmap-planning/sign-off").header("If-Match", etag(id)), anaToken, null).andExpect(status().isOk());
         assertThat(events.stream(RoadmapHandedOff.class)).isEmpty();
-        call(post(base + "/" + id + "/phases/roadmap-planning/sign-off"), benToken, null)
+        call(post(base + "/" + id + "/phases/roadmap-planning/sign-off").header("If-Match", etag(id)), benToken, null)
                 .andExpect(jsonPath("$.state").value("COMPLETED"));
         assertThat(events.stream(RoadmapHandedOff.class)).singleElement().satisfies(e -> {
             assertThat(e.sessionId()).isEqualTo(id);
@@ -371,12 +379,12 @@ class SessionApiTest {
     void noGoClosesTheSession() throws Exception {
         long id = start();
         throughProblemStatements(id);
-        call(post(base + "/" + id + "/market/gate"), ownerToken, "{\"decision\":\"GO\",\"rationale\":\"yes\"}")
+        call(post(base + "/" + id + "/market/gate").header("If-Match", etag(id)), ownerToken, "{\"decision\":\"GO\",\"rationale\":\"yes\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("decision"));
-        call(post(base + "/" + id + "/market/gate"), ownerToken, "{\"decision\":\"MAYBE\",\"rationale\":\"?\"}")
+        call(post(base + "/" + id + "/market/gate").header("If-Match", etag(id)), ownerToken, "{\"decision\":\"MAYBE\",\"rationale\":\"?\"}")
                 .andExpect(status().isBadRequest());
-        call(post(base + "/" + id + "/market/gate"), ownerToken, "{\"decision\":\"NO_GO\",\"rationale\":\"Too small a market\"}")
+        call(post(base + "/" + id + "/market/gate").header("If-Match", etag(id)), ownerToken, "{\"decision\":\"NO_GO\",\"rationale\":\"Too small a market\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("CLOSED_NO_GO"))
                 .andExpect(jsonPath("$.outcome").value("Too small a market"));
@@ -388,13 +396,13 @@ class SessionApiTest {
     void changeRequestAndReopenFlagLaterPhases() throws Exception {
         long id = start();
         positioning(id);
-        call(post(base + "/" + id + "/phases/positioning/request-changes"), benToken, "{\"comment\":\"Quantify the benefit\"}")
+        call(post(base + "/" + id + "/phases/positioning/request-changes").header("If-Match", etag(id)), benToken, "{\"comment\":\"Quantify the benefit\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.phases[0].changeRequests[0].comment").value("Quantify the benefit"));
-        call(post(base + "/" + id + "/phases/positioning/request-changes"), viewerToken, "{\"comment\":\"x\"}")
+        call(post(base + "/" + id + "/phases/positioning/request-changes").header("If-Match", etag(id)), viewerToken, "{\"comment\":\"x\"}")
                 .andExpect(status().isForbidden());
         throughProblemStatementsAfterChangeRequest(id);
-        call(post(base + "/" + id + "/phases/positioning/reopen"), ownerToken, "{\"reason\":\"A new competitor\"}")
+        call(post(base + "/" + id + "/phases/positioning/reopen").header("If-Match", etag(id)), ownerToken, "{\"reason\":\"A new competitor\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.phases[0].status").value("OPEN"))
                 .andExpect(jsonPath("$.phases[1].status").value("NEEDS_REVIEW"))

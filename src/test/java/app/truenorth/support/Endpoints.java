@@ -1,5 +1,6 @@
 package app.truenorth.support;
 
+import app.truenorth.workspace.WorkspaceAccess;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 import java.lang.reflect.Field;
@@ -199,7 +200,9 @@ public final class Endpoints {
     }
 
     private static boolean isForm(Class<?> type) {
-        return type.isRecord() && !Model.class.isAssignableFrom(type) && !BindingResult.class.isAssignableFrom(type);
+        return type.isRecord() && !Model.class.isAssignableFrom(type) && !BindingResult.class.isAssignableFrom(type)
+                // resolved from the path by the workspace module (the checked product), not bound from the form
+                && type != WorkspaceAccess.ProductAccess.class;
     }
 
     private static String paramName(MethodParameter p, RequestParam param) {

@@ -1,9 +1,18 @@
 package app.truenorth.support;
 
 import app.truenorth.health.AntiGoals;
+import app.truenorth.platform.inbox.Inbox;
+import app.truenorth.health.Dismissals;
+import app.truenorth.health.TextIndexRebuilds;
+import app.truenorth.platform.jobs.Jobs;
 import app.truenorth.roadmap.Decisions;
+import app.truenorth.roadmap.Dependencies;
+import app.truenorth.roadmap.Initiatives;
+import app.truenorth.roadmap.Objectives;
+import app.truenorth.roadmap.Risks;
+import app.truenorth.roadmap.Snapshots;
+import app.truenorth.roadmap.Themes;
 import app.truenorth.roadmap.RoadmapInputs;
-import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.roadmap.domain.Direction;
 import app.truenorth.roadmap.domain.Horizon;
 import app.truenorth.roadmap.domain.Stage;
@@ -36,10 +45,13 @@ import org.springframework.security.core.context.SecurityContextImpl;
  * @param shareLinkId   a live share link of the product, and {@code shareToken} the token in its address
  * @param exportJobId   a finished background export of the product, started by the owner
  * @param antiGoalId    an anti-goal declared on the product's roadmap (health)
+ * @param notificationId a notification in the owner's inbox (each person sees only their own)
+ * @param dismissalId   that anti-goal's finding dismissed for the roadmap's first initiative (health)
+ * @param reindexJobId  a rebuild of the text index the owner asked for, waiting to run (health)
  */
 public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Person contributor, Fixtures.Person viewer,
         Products.Product product, long invitationId, String ownerToken, long ownerTokenId, long shareLinkId, String shareToken,
-        String exportJobId, Strategy strategy, Roadmap roadmap, String uploadId, Long antiGoalId) {
+        String exportJobId, Strategy strategy, Roadmap roadmap, String uploadId, Long antiGoalId, Long notificationId, Long dismissalId, String reindexJobId) {
 
     /** Ids of the product's strategy session and its artifacts. */
     public record Strategy(long sessionId, long statementId, long initiativeId) {
@@ -69,6 +81,9 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
         Roadmap roadmap = null;
         String uploadId = null;
         Long antiGoalId = null;
+        Long notificationId = null;
+        Long dismissalId = null;
+        String reindexJobId = null;
         if (context != null) {
             // the modules' services check the caller's role, so build the content as the owner
             var previous = SecurityContextHolder.getContext();
@@ -77,18 +92,25 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
                             owner.principal(), null, owner.principal().getAuthorities())));
             try {
                 strategy = strategy(context, owner, editor, contributor, product.id());
-                roadmap = roadmap(context.getBean(Roadmaps.class), context.getBean(Decisions.class), product.id());
+                roadmap = roadmap(context, product.id());
                 // an import waiting for confirmation; it belongs to the owner who uploaded it
                 uploadId = context.getBean(ImportJobs.class).preview(product.id(), ImportFormat.JIRA_CSV, "jira.csv",
                         "Summary,Issue key,Issue Type,Status\nLive map,AT-1,Story,To Do\n").id();
                 antiGoalId = context.getBean(AntiGoals.class).add(product.id(), "Replace dispatchers with fully automatic routing").id();
+                notificationId = context.getBean(Inbox.class).notify(owner.userId(), "escalation", "An escalation needs you",
+                        null, "/products/" + product.id());
+                dismissalId = context.getBean(Dismissals.class).dismiss(product.id(), antiGoalId, roadmap.initiativeId(),
+                        "The live map helps dispatchers; it replaces no one").id();
+                // queued, never run: the sweeps reach it without rebuilding anything
+                reindexJobId = context.getBean(Jobs.class).create(new Jobs.Spec(TextIndexRebuilds.KIND, owner.workspaceId(),
+                        owner.workspaceId(), 0, "Waiting for a worker", null, null, java.time.Duration.ofHours(1))).id();
             } finally {
                 SecurityContextHolder.setContext(previous);
             }
         }
         var link = fixtures.shareLink(owner, product.id());
         return new Tenant(owner, editor, contributor, viewer, product, invitationId, ownerToken, targetToken, link.link().id(),
-                link.token(), fixtures.exportJob(owner, product.id()), strategy, roadmap, uploadId, antiGoalId);
+                link.token(), fixtures.exportJob(owner, product.id()), strategy, roadmap, uploadId, antiGoalId, notificationId, dismissalId, reindexJobId);
     }
 
     private static Strategy strategy(ApplicationContext context, Fixtures.Person owner, Fixtures.Person editor,
@@ -103,26 +125,28 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
         return new Strategy(sessionId, session.statements().getFirst().id(), session.initiatives().getFirst().id());
     }
 
-    private static Roadmap roadmap(Roadmaps roadmaps, Decisions decisions, long productId) {
-        long themeId = roadmaps.createTheme(productId, new RoadmapInputs.ThemeInput("Visibility", "See every van")).value().id();
-        long objectiveId = roadmaps.createObjective(productId, new RoadmapInputs.ObjectiveInput("Fresher positions",
+    private static Roadmap roadmap(ApplicationContext context, long productId) {
+        Decisions decisions = context.getBean(Decisions.class);
+        Initiatives initiatives = context.getBean(Initiatives.class);
+        long themeId = context.getBean(Themes.class).create(productId, new RoadmapInputs.ThemeInput("Visibility", "See every van")).value().id();
+        long objectiveId = context.getBean(Objectives.class).create(productId, new RoadmapInputs.ObjectiveInput("Fresher positions",
                 "Position age", "s", Direction.DECREASE, new BigDecimal("600"), new BigDecimal("10"), new BigDecimal("300"),
                 LocalDate.now().plusMonths(6))).value().id();
-        long first = initiative(roadmaps, productId, themeId, objectiveId, "Live map");
-        long second = initiative(roadmaps, productId, themeId, objectiveId, "ETA alerts");
-        long dependencyId = roadmaps.addDependency(productId,
+        long first = initiative(initiatives, productId, themeId, objectiveId, "Live map");
+        long second = initiative(initiatives, productId, themeId, objectiveId, "ETA alerts");
+        long dependencyId = context.getBean(Dependencies.class).add(productId,
                 new RoadmapInputs.DependencyInput(second, first, null, null, "needs live positions")).value().id();
-        long riskId = roadmaps.createRisk(productId, new RoadmapInputs.RiskInput(first, "Tracker firmware lags", 3, 3,
+        long riskId = context.getBean(Risks.class).create(productId, new RoadmapInputs.RiskInput(first, "Tracker firmware lags", 3, 3,
                 "Pilot with two depots", "Platform lead")).value().id();
-        long snapshotId = roadmaps.takeSnapshot(productId, "Baseline").id();
+        long snapshotId = context.getBean(Snapshots.class).take(productId, "Baseline").id();
         long decisionId = decisions.create(productId, new RoadmapInputs.DecisionInput("Live map before ETA alerts",
                 "Alerts are only as good as the positions under them", LocalDate.now().minusDays(1), "Leadership team", null, true,
                 Visibility.INTERNAL, List.of(first, second), List.of(themeId), List.of(objectiveId))).value().id();
         return new Roadmap(themeId, objectiveId, first, dependencyId, riskId, snapshotId, decisionId);
     }
 
-    private static long initiative(Roadmaps roadmaps, long productId, long themeId, long objectiveId, String title) {
-        return roadmaps.createInitiative(productId, new RoadmapInputs.InitiativeInput(title, "", themeId, List.of(objectiveId),
+    private static long initiative(Initiatives initiatives, long productId, long themeId, long objectiveId, String title) {
+        return initiatives.create(productId, new RoadmapInputs.InitiativeInput(title, "", themeId, List.of(objectiveId),
                 Horizon.NOW, Stage.DISCOVERY, "Platform", new BigDecimal("2"), new BigDecimal("4"), 70, null, null, null,
                 Visibility.INTERNAL, null, null, null, null)).value().id();
     }
@@ -178,6 +202,14 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             case "jobId" -> exportJobId;
             case "uploadId" -> uploadIds();
             case "antiGoalId" -> antiGoalIds();
+            case "notificationId" -> notificationIds();
+            case "dismissalId" -> dismissalIds();
+            case "reindexJobId" -> {
+                if (reindexJobId == null) {
+                    throw new IllegalStateException("Create the tenant with the application context to reach text index rebuilds");
+                }
+                yield reindexJobId;
+            }
             default -> throw new IllegalStateException("No id for the path variable or parameter '" + variable
                     + "'. Teach app.truenorth.support.Tenant#id which thing of a workspace it names (create one in "
                     + "Tenant.create), so tenant isolation and role checks cover the new endpoint.");
@@ -203,6 +235,20 @@ public record Tenant(Fixtures.Person owner, Fixtures.Person editor, Fixtures.Per
             throw new IllegalStateException("Create the tenant with the application context to reach anti-goal endpoints");
         }
         return String.valueOf(antiGoalId);
+    }
+
+    private String notificationIds() {
+        if (notificationId == null) {
+            throw new IllegalStateException("Create the tenant with the application context to reach inbox endpoints");
+        }
+        return String.valueOf(notificationId);
+    }
+
+    private String dismissalIds() {
+        if (dismissalId == null) {
+            throw new IllegalStateException("Create the tenant with the application context to reach dismissal endpoints");
+        }
+        return String.valueOf(dismissalId);
     }
 
     private Roadmap roadmapIds() {

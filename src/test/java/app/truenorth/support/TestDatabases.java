@@ -38,8 +38,8 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
         }
         String server = serverUrl();
         String url;
-        String user = env("TRUENORTH_DB_USER", "postgres");
-        String password = env("TRUENORTH_DB_PASSWORD", "");
+        String user = user();
+        String password = password();
         if (server != null && server.startsWith("jdbc:postgresql:")) {
             url = createPostgresDatabase(server, user, password);
             synchronized (TestDatabases.class) {
@@ -64,6 +64,49 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
     public static boolean onPostgres() {
         String server = serverUrl();
         return server != null && server.startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * A new, empty PostgreSQL database on the server the suite runs against, for tests that start the
+     * application in processes of their own ({@link ServerProcesses}). Dropped by
+     * {@link #dropPostgresDatabase} or, failing that, when the test JVM exits.
+     *
+     * @throws IllegalStateException when the suite does not run on PostgreSQL
+     */
+    public static String newPostgresDatabase() {
+        if (!onPostgres()) {
+            throw new IllegalStateException("The suite does not run on PostgreSQL (TRUENORTH_DB_URL)");
+        }
+        return createPostgresDatabase(serverUrl(), user(), password());
+    }
+
+    /** Drops a database made by {@link #newPostgresDatabase}, closing whatever connections it still has. */
+    public static synchronized void dropPostgresDatabase(String url) {
+        String name = databaseName(url);
+        if (!CREATED.contains(name)) {
+            throw new IllegalArgumentException("Not a database this run created: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(serverUrl(), user(), password()); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+            CREATED.remove(name);
+        } catch (SQLException e) {
+            System.err.println("Could not drop test database " + name + " (dropped at exit instead): " + e.getMessage());
+        }
+    }
+
+    /** The user and password the suite's PostgreSQL server is reached with. */
+    public static String user() {
+        return env("TRUENORTH_DB_USER", "postgres");
+    }
+
+    public static String password() {
+        return env("TRUENORTH_DB_PASSWORD", "");
+    }
+
+    private static String databaseName(String url) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        return base.substring(base.lastIndexOf('/') + 1);
     }
 
     private static String serverUrl() {

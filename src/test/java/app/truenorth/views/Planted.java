@@ -104,28 +104,32 @@ final class Planted {
         } finally {
             SecurityContextHolder.clearContext();
         }
-        plant(context.getBean(app.truenorth.roadmap.Roadmaps.class), context.getBean(app.truenorth.roadmap.Decisions.class), owner,
+        plant(context.getBean(app.truenorth.roadmap.Themes.class), context.getBean(app.truenorth.roadmap.Objectives.class),
+                context.getBean(app.truenorth.roadmap.Initiatives.class), context.getBean(app.truenorth.roadmap.Dependencies.class),
+                context.getBean(app.truenorth.roadmap.Risks.class), context.getBean(app.truenorth.roadmap.Decisions.class), owner,
                 productId);
     }
 
-    static void plant(app.truenorth.roadmap.Roadmaps roadmaps, app.truenorth.roadmap.Decisions decisions,
+    static void plant(app.truenorth.roadmap.Themes themes, app.truenorth.roadmap.Objectives objectives,
+            app.truenorth.roadmap.Initiatives initiatives, app.truenorth.roadmap.Dependencies dependencies,
+            app.truenorth.roadmap.Risks risks, app.truenorth.roadmap.Decisions decisions,
             app.truenorth.support.Fixtures.Person owner, long productId) {
         var user = owner.principal();
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         try {
-            long open = roadmaps.createTheme(productId, new ThemeInput(Planted.PUBLIC_THEME, "Let others build on us")).value().id();
-            long secretTheme = roadmaps.createTheme(productId, new ThemeInput(Planted.SECRET_THEME, "Not for outsiders")).value().id();
-            long objective = roadmaps.createObjective(productId, new ObjectiveInput(Planted.OBJECTIVE, "Monthly churn", "%",
+            long open = themes.create(productId, new ThemeInput(Planted.PUBLIC_THEME, "Let others build on us")).value().id();
+            long secretTheme = themes.create(productId, new ThemeInput(Planted.SECRET_THEME, "Not for outsiders")).value().id();
+            long objective = objectives.create(productId, new ObjectiveInput(Planted.OBJECTIVE, "Monthly churn", "%",
                     Direction.DECREASE, new BigDecimal("8"), new BigDecimal("5"), new BigDecimal("6.5"), LocalDate.of(2031, 6, 30))).value().id();
-            long pub = roadmaps.createInitiative(productId, new InitiativeInput(Planted.PUBLIC_ITEM, Planted.PUBLIC_DESCRIPTION, open,
+            long pub = initiatives.create(productId, new InitiativeInput(Planted.PUBLIC_ITEM, Planted.PUBLIC_DESCRIPTION, open,
                     List.of(objective), Horizon.NOW, Stage.BUILDING, Planted.TEAM, new BigDecimal("3"), new BigDecimal("5"), 70, null,
                     Planted.START, Planted.END, Visibility.EXTERNAL, null, null, null, null)).value().id();
-            long secret = roadmaps.createInitiative(productId, new InitiativeInput(Planted.SECRET_ITEM, Planted.SECRET_DESCRIPTION,
+            long secret = initiatives.create(productId, new InitiativeInput(Planted.SECRET_ITEM, Planted.SECRET_DESCRIPTION,
                     secretTheme, List.of(objective), Horizon.NEXT, Stage.DISCOVERY, Planted.TEAM, new BigDecimal("8"), new BigDecimal("13"),
                     40, null, null, null, Visibility.INTERNAL, null, null, null, null)).value().id();
-            roadmaps.addDependency(productId, new DependencyInput(pub, secret, null, null, Planted.DEP_NOTE));
-            roadmaps.addDependency(productId, new DependencyInput(pub, null, ExternalKind.TECHNOLOGY, Planted.DEP_EXTERNAL, Planted.DEP_NOTE));
-            roadmaps.createRisk(productId, new RiskInput(pub, Planted.RISK, 4, 5, Planted.MITIGATION, Planted.RISK_OWNER));
+            dependencies.add(productId, new DependencyInput(pub, secret, null, null, Planted.DEP_NOTE));
+            dependencies.add(productId, new DependencyInput(pub, null, ExternalKind.TECHNOLOGY, Planted.DEP_EXTERNAL, Planted.DEP_NOTE));
+            risks.create(productId, new RiskInput(pub, Planted.RISK, 4, 5, Planted.MITIGATION, Planted.RISK_OWNER));
             decisions.create(productId, new DecisionInput(PUBLIC_DECISION, PUBLIC_RATIONALE, DECIDED, DECIDER, null, true,
                     Visibility.EXTERNAL, List.of(pub, secret), List.of(open, secretTheme), List.of(objective)));
             decisions.create(productId, new DecisionInput(SECRET_DECISION, SECRET_RATIONALE, DECIDED.minusDays(20), DECIDER, null, true,

@@ -96,7 +96,8 @@ class ApiBadInputTest {
                 new Case("POST", products, MediaType.APPLICATION_JSON_VALUE, null, 400, "Missing body", null),
                 new Case("POST", products, MediaType.TEXT_PLAIN_VALUE, "Atlas", 415, "Unsupported Media Type", null),
                 // changing a product
-                Case.json("PUT", product, "{\"name\":\"Renamed\"}", "version"),
+                // neither If-Match nor a version field: the version is a precondition of every update (428)
+                new Case("PUT", product, MediaType.APPLICATION_JSON_VALUE, "{\"name\":\"Renamed\"}", 428, "Precondition required", "version"),
                 Case.json("PUT", product, "{\"name\":\"Renamed\",\"version\":\"abc\"}", "version"),
                 Case.json("PUT", product, "{\"name\":\"Renamed\",\"version\":-1}", "version"),
                 Case.json("PUT", product, "{\"name\":\"Renamed\",\"version\":99999999999}", "version"),

@@ -72,7 +72,7 @@ class ProductApiTest {
         var product = fixtures.product(owner, "Beacon");
         mvc.perform(put("/api/v1/products/" + product.id()).header("Authorization", Fixtures.bearer(fixtures.token(owner)))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Renamed\"}"))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isPreconditionRequired())
                 .andExpect(jsonPath("$.errors[0].field").value("version"));
         assertThat(products.get(product.id()).name()).isEqualTo(product.name());
     }

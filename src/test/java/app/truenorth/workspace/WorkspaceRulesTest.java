@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.truenorth.platform.ConflictException;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
+import app.truenorth.platform.security.SecretHasher;
 import app.truenorth.support.Fixtures;
 import app.truenorth.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -210,7 +211,7 @@ class WorkspaceRulesTest {
         var created = tokens.create(owner.userId(), owner.workspaceId(), "CLI");
         String stored = jdbc.sql("select token_hash from api_token where id = :id").param("id", created.token().id())
                 .query(String.class).single();
-        assertThat(stored).isEqualTo(Tokens.hash(created.secret())).doesNotContain(created.secret());
+        assertThat(stored).isEqualTo(SecretHasher.hash(created.secret())).doesNotContain(created.secret());
         assertThat(created.token().prefix()).isEqualTo(created.secret().substring(0, 9));
 
         assertThatThrownBy(() -> tokens.revoke(editor.userId(), created.token().id())).isInstanceOf(NotFoundException.class);

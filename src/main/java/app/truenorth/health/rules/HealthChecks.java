@@ -6,6 +6,7 @@ import app.truenorth.roadmap.domain.Initiative;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,17 +24,41 @@ public final class HealthChecks {
     }
 
     public static HealthReport run(HealthInput in, Thresholds t) {
+        return run(in, t, EnumSet.allOf(Rule.class));
+    }
+
+    /** Only the given rules: a roadmap file that lacks what the others read runs these. */
+    public static HealthReport run(HealthInput in, Thresholds t, Set<Rule> rules) {
         List<Finding> findings = new ArrayList<>();
-        featureList(in, t, findings);
-        deathByDates(in, findings);
-        wishfulThinking(in, t, findings);
-        disconnectFromReality(in, findings);
-        setAndForget(in, findings);
-        oneSizeFitsAll(in, findings);
-        orphaned(in, findings);
-        antiGoals(in, t, findings);
-        dependencies(in, findings);
-        return HealthReport.of(findings, in.initiatives().size());
+        if (rules.contains(Rule.FEATURE_LIST)) {
+            featureList(in, t, findings);
+        }
+        if (rules.contains(Rule.DEATH_BY_DATES)) {
+            deathByDates(in, findings);
+        }
+        if (rules.contains(Rule.WISHFUL_THINKING)) {
+            wishfulThinking(in, t, findings);
+        }
+        if (rules.contains(Rule.DISCONNECT_FROM_REALITY)) {
+            disconnectFromReality(in, findings);
+        }
+        if (rules.contains(Rule.SET_AND_FORGET)) {
+            setAndForget(in, findings);
+        }
+        if (rules.contains(Rule.ONE_SIZE_FITS_ALL)) {
+            oneSizeFitsAll(in, findings);
+        }
+        if (rules.contains(Rule.ORPHANED_INITIATIVE)) {
+            orphaned(in, findings);
+        }
+        List<HealthReport.Dismissed> dismissed = new ArrayList<>();
+        if (rules.contains(Rule.ANTI_GOAL)) {
+            antiGoals(in, t, findings, dismissed);
+        }
+        if (rules.contains(Rule.DEPENDENCY_VIOLATION)) {
+            dependencies(in, findings);
+        }
+        return HealthReport.of(findings, dismissed, in.initiatives().size());
     }
 
     static void featureList(HealthInput in, Thresholds t, List<Finding> out) {
@@ -202,38 +227,43 @@ public final class HealthChecks {
         }
     }
 
-    static void antiGoals(HealthInput in, Thresholds t, List<Finding> out) {
-        if (in.antiGoals().isEmpty()) {
+    /**
+     * Each declared anti-goal against every initiative's title and description, scored by the text
+     * module's pair scorer (the score depends only on the two texts, so the offline linter finds the same).
+     * An initiative at least {@code antiGoalMatchPercent} alike is flagged, best match first, unless an
+     * editor dismissed that pair and neither text changed since.
+     */
+    static void antiGoals(HealthInput in, Thresholds t, List<Finding> out, List<HealthReport.Dismissed> dismissed) {
+        if (in.antiGoals().isEmpty() || in.initiatives().isEmpty()) {
             return;
         }
-        List<String> goals = new ArrayList<>();
-        List<Set<String>> goalWords = new ArrayList<>();
         for (String goal : in.antiGoals()) {
-            Set<String> words = TextSimilarity.words(goal);
-            if (words.size() >= 2) {
-                goals.add(goal);
-                goalWords.add(words);
+            if (goal == null || goal.isBlank()) {
+                continue;
             }
-        }
-        // each initiative's words once, compared with every anti-goal
-        List<List<Evidence>> similar = new ArrayList<>();
-        goals.forEach(g -> similar.add(new ArrayList<>()));
-        for (Initiative i : in.initiatives()) {
-            Set<String> words = TextSimilarity.words(i.title() + " " + (i.description() == null ? "" : i.description()));
-            for (int g = 0; g < goals.size(); g++) {
-                int percent = TextSimilarity.containmentPercent(goalWords.get(g), words);
-                if (percent >= t.antiGoalSimilarityPercent()) {
-                    similar.get(g).add(Evidence.initiative(i.id(), i.title() + " (" + percent + " % of the anti-goal's words)"));
+            List<AntiGoalMatch> matches = AntiGoalScoring.scoreAll(goal, in.initiatives());
+            List<Evidence> found = new ArrayList<>();
+            for (int k = 0; k < matches.size(); k++) {
+                AntiGoalMatch match = matches.get(k);
+                if (match.percent() < t.antiGoalMatchPercent()) {
+                    continue;
+                }
+                Initiative i = in.initiatives().get(k);
+                Evidence evidence = new Evidence(i.id(), i.title() + " (" + match.explanation() + ")", match);
+                Dismissal dismissal = in.dismissals().stream().filter(d -> d.holdsFor(goal, i)).findFirst().orElse(null);
+                if (dismissal != null) {
+                    dismissed.add(new HealthReport.Dismissed(goal, evidence, dismissal.reason()));
+                } else {
+                    found.add(evidence);
                 }
             }
-        }
-        for (int g = 0; g < goals.size(); g++) {
-            List<Evidence> found = similar.get(g);
             if (!found.isEmpty()) {
+                found.sort(java.util.Comparator.comparingInt((Evidence e) -> e.match().percent()).reversed());
                 out.add(new Finding(Rule.ANTI_GOAL, Severity.ERROR,
                         count(found.size(), "initiative") + " resemble" + (found.size() == 1 ? "s" : "") + " the anti-goal “"
-                                + goals.get(g) + "”.",
-                        "Check it against the strategy: reshape it so it is clearly not the ruled-out solution, or drop it.", found));
+                                + goal + "”.",
+                        "Check it against the strategy: reshape it so it is clearly not the ruled-out solution, or drop it; if it is "
+                                + "not what the anti-goal rules out, dismiss the finding with your reason.", found));
             }
         }
     }

@@ -26,7 +26,7 @@ public final class LintOutput {
         return switch (format) {
             case TEXT -> text(file, roadmap, report);
             case JSON -> write(json(file, roadmap, report));
-            case SARIF -> write(sarif(file, roadmap, report.findings(), List.of()));
+            case SARIF -> write(sarif(file, roadmap, report, List.of()));
         };
     }
 
@@ -48,12 +48,16 @@ public final class LintOutput {
                 problems.forEach(p -> list.addObject().put("line", p.line()).put("path", p.path()).put("message", p.message()));
                 yield write(root);
             }
-            case SARIF -> write(sarif(file, null, List.of(), problems));
+            case SARIF -> write(sarif(file, null, null, problems));
         };
     }
 
     private static String text(String file, RoadmapFile roadmap, HealthReport report) {
         StringBuilder sb = new StringBuilder();
+        for (RoadmapFileException.Problem w : roadmap.warnings()) {
+            sb.append(file).append(':').append(Math.max(w.line(), 1)).append(": notice: ").append(w.path()).append(": ")
+                    .append(w.message()).append('\n');
+        }
         for (Finding f : report.findings()) {
             sb.append(file).append(':').append(line(roadmap, f)).append(": ").append(f.severity().name().toLowerCase())
                     .append(" [").append(f.rule().id()).append("] ").append(f.message()).append('\n');
@@ -62,6 +66,16 @@ public final class LintOutput {
                         .append(e.label()).append('\n');
             }
             sb.append("    fix: ").append(f.fix()).append('\n');
+        }
+        for (HealthReport.Dismissed d : report.dismissed()) {
+            sb.append(file).append(':').append(roadmap.initiativeLines().getOrDefault(d.evidence().initiativeId(), 1))
+                    .append(": dismissed [").append(Rule.ANTI_GOAL.id()).append("] ")
+                    .append(roadmap.initiativeKeys().get(d.evidence().initiativeId())).append(": ").append(d.evidence().label())
+                    .append(" against “").append(d.antiGoal()).append("”; reason: ").append(d.reason()).append('\n');
+        }
+        if (!roadmap.unchecked().isEmpty()) {
+            sb.append("not checked (the file does not carry what they read): ")
+                    .append(String.join(", ", roadmap.unchecked().stream().map(Rule::id).toList())).append('\n');
         }
         sb.append(roadmap.product()).append(": score ").append(report.score()).append("/100 (").append(report.verdict()).append("), ")
                 .append(report.count(Severity.ERROR)).append(" errors, ").append(report.count(Severity.WARNING)).append(" warnings, ")
@@ -72,6 +86,8 @@ public final class LintOutput {
     private static ObjectNode json(String file, RoadmapFile roadmap, HealthReport report) {
         ObjectNode root = JSON.createObjectNode().put("file", file).put("valid", true).put("product", roadmap.product())
                 .put("score", report.score()).put("verdict", report.verdict()).put("initiatives", report.initiativeCount());
+        ArrayNode warnings = root.putArray("warnings");
+        roadmap.warnings().forEach(w -> warnings.addObject().put("line", w.line()).put("path", w.path()).put("message", w.message()));
         ArrayNode findings = root.putArray("findings");
         for (Finding f : report.findings()) {
             ObjectNode o = findings.addObject().put("rule", f.rule().id()).put("title", f.rule().title())
@@ -79,18 +95,36 @@ public final class LintOutput {
                     .put("line", line(roadmap, f));
             ArrayNode evidence = o.putArray("evidence");
             for (Evidence e : f.evidence()) {
-                ObjectNode ev = evidence.addObject();
-                if (e.initiativeId() != null) {
-                    ev.put("initiative", roadmap.initiativeKeys().get(e.initiativeId()))
-                            .put("line", roadmap.initiativeLines().getOrDefault(e.initiativeId(), 1));
-                }
-                ev.put("label", e.label());
+                evidence(evidence.addObject(), roadmap, e);
             }
         }
+        ArrayNode dismissed = root.putArray("dismissed");
+        for (HealthReport.Dismissed d : report.dismissed()) {
+            ObjectNode o = dismissed.addObject().put("rule", Rule.ANTI_GOAL.id()).put("antiGoal", d.antiGoal()).put("reason", d.reason());
+            evidence(o.putObject("evidence"), roadmap, d.evidence());
+        }
+        ArrayNode unchecked = root.putArray("unchecked");
+        roadmap.unchecked().forEach(r -> unchecked.add(r.id()));
         return root;
     }
 
-    private static ObjectNode sarif(String file, RoadmapFile roadmap, List<Finding> findings, List<RoadmapFileException.Problem> problems) {
+    private static void evidence(ObjectNode ev, RoadmapFile roadmap, Evidence e) {
+        if (e.initiativeId() != null) {
+            ev.put("initiative", roadmap.initiativeKeys().get(e.initiativeId()))
+                    .put("line", roadmap.initiativeLines().getOrDefault(e.initiativeId(), 1));
+        }
+        ev.put("label", e.label());
+        AntiGoalMatch m = e.match();
+        if (m != null) {
+            ObjectNode match = ev.putObject("match").put("percent", m.percent()).put("signal", m.signal());
+            ArrayNode terms = match.putArray("sharedTerms");
+            m.sharedTerms().forEach(terms::add);
+            match.put("closestPhrase", m.closestPhrase()).put("explanation", m.explanation());
+        }
+    }
+
+    private static ObjectNode sarif(String file, RoadmapFile roadmap, HealthReport report, List<RoadmapFileException.Problem> problems) {
+        List<Finding> findings = report == null ? List.of() : report.findings();
         ObjectNode root = JSON.createObjectNode().put("$schema", SARIF_SCHEMA).put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver").put("name", "truenorth-lint")
@@ -101,6 +135,8 @@ public final class LintOutput {
         }
         rules.addObject().put("id", "invalid-roadmap").put("name", "Invalid roadmap file").putObject("shortDescription")
                 .put("text", "The file is not valid YAML or does not follow the roadmap schema.");
+        rules.addObject().put("id", "retired-field").put("name", "Retired field").putObject("shortDescription")
+                .put("text", "The file uses a field that is no longer read as written; the message says how it was read instead.");
         ArrayNode results = run.putArray("results");
         for (Finding f : findings) {
             ObjectNode r = results.addObject().put("ruleId", f.rule().id()).put("level", f.severity().sarifLevel());
@@ -115,6 +151,21 @@ public final class LintOutput {
                     location(loc, file, roadmap.initiativeLines().getOrDefault(e.initiativeId(), 1));
                     loc.putObject("message").put("text", e.label());
                 }
+            }
+        }
+        if (report != null) {
+            // dismissed anti-goal matches stay visible to code scanning as suppressed results, with the reason
+            for (HealthReport.Dismissed d : report.dismissed()) {
+                ObjectNode r = results.addObject().put("ruleId", Rule.ANTI_GOAL.id()).put("level", Severity.ERROR.sarifLevel());
+                r.putObject("message").put("text", d.evidence().label() + " resembles the anti-goal “" + d.antiGoal() + "”.");
+                location(r.putArray("locations").addObject(), file,
+                        roadmap.initiativeLines().getOrDefault(d.evidence().initiativeId(), 1));
+                r.putArray("suppressions").addObject().put("kind", "external").put("justification", d.reason());
+            }
+            for (RoadmapFileException.Problem w : roadmap.warnings()) {
+                ObjectNode r = results.addObject().put("ruleId", "retired-field").put("level", "warning");
+                r.putObject("message").put("text", w.path() + ": " + w.message());
+                location(r.putArray("locations").addObject(), file, Math.max(w.line(), 1));
             }
         }
         for (RoadmapFileException.Problem p : problems) {

@@ -118,6 +118,10 @@ public final class RoadmapYaml {
         } catch (IOException e) {
             throw new RoadmapFileException(List.of(new Problem(0, "", "cannot be read: " + e.getMessage())));
         }
+        if (root.isObject() && root.has("format")) {
+            // a roadmap file as truenorth pull writes it (JSON is YAML): its own format, read for what it carries
+            return RoadmapJsonFile.read(root, lines);
+        }
         List<Problem> problems = new ArrayList<>();
         for (ValidationMessage m : SCHEMA_VALIDATOR.validate(root)) {
             String path = pointer(m.getInstanceLocation());
@@ -130,7 +134,7 @@ public final class RoadmapYaml {
         return new Builder(root, lines).build();
     }
 
-    private static List<Problem> sorted(List<Problem> problems) {
+    static List<Problem> sorted(List<Problem> problems) {
         return problems.stream().distinct().sorted(Comparator.comparingInt(Problem::line).thenComparing(Problem::path)).toList();
     }
 
@@ -188,7 +192,7 @@ public final class RoadmapYaml {
     }
 
     /** The line of a path, or of its nearest ancestor that has one. */
-    private static int lineOf(Map<String, Integer> lines, String path) {
+    static int lineOf(Map<String, Integer> lines, String path) {
         String p = path;
         while (true) {
             Integer line = lines.get(p);
@@ -202,12 +206,31 @@ public final class RoadmapYaml {
         }
     }
 
+    /**
+     * The anti-goal threshold of a {@code thresholds} object: {@code antiGoalMatchPercent}, else the retired
+     * {@code antiGoalSimilarityPercent} converted (with a warning), else the default. A retired value beside a
+     * new one is ignored, also with a warning: an old value is never read on the new scale unannounced.
+     */
+    static int anti(JsonNode t, String path, Map<String, Integer> lines, List<Problem> warnings) {
+        Integer given = t.hasNonNull("antiGoalMatchPercent") ? Integer.valueOf(t.get("antiGoalMatchPercent").asInt()) : null;
+        if (t.hasNonNull(Thresholds.RETIRED_FIELD)) {
+            int old = t.get(Thresholds.RETIRED_FIELD).asInt();
+            String at = path + "/" + Thresholds.RETIRED_FIELD;
+            warnings.add(new Problem(lineOf(lines, at), at, Thresholds.retiredFieldWarning(old, given)));
+            if (given == null) {
+                return Thresholds.matchPercentFromWordOverlap(old);
+            }
+        }
+        return given != null ? given : Thresholds.DEFAULTS.antiGoalMatchPercent();
+    }
+
     /** Turns the schema-valid tree into the domain model, collecting what the schema cannot check. */
     private static final class Builder {
 
         private final JsonNode root;
         private final Map<String, Integer> lines;
         private final List<Problem> problems = new ArrayList<>();
+        private final List<Problem> warnings = new ArrayList<>();
 
         Builder(JsonNode root, Map<String, Integer> lines) {
             this.root = root;
@@ -360,7 +383,8 @@ public final class RoadmapYaml {
                 throw new RoadmapFileException(sorted(problems));
             }
             return new RoadmapFile(root.get("product").asText(), scoring, cadence, lastReviewed, lastSnapshot, thresholds, themes,
-                    objectives, initiatives, dependencies, risks, activity, audiences, antiGoals, keys, initiativeLines, decisions);
+                    objectives, initiatives, dependencies, risks, activity, audiences, antiGoals, keys, initiativeLines, decisions,
+                    List.of(), warnings, null);
         }
 
         /** The ids of a list of keys, each reported at its own line when nothing has it. */
@@ -380,9 +404,9 @@ public final class RoadmapYaml {
             Thresholds d = Thresholds.DEFAULTS;
             BigDecimal featureSize = t.has("featureSizeWeeks") ? t.get("featureSizeWeeks").decimalValue() : d.featureSizeWeeks();
             BigDecimal capacity = t.has("nowCapacityWeeks") ? t.get("nowCapacityWeeks").decimalValue() : d.nowCapacityWeeks();
+            int match = anti(t, "/thresholds", lines, warnings);
             return new Thresholds(featureSize, t.path("maxFeatureSizedPercent").asInt(d.maxFeatureSizedPercent()), capacity,
-                    t.path("maxNowPercent").asInt(d.maxNowPercent()),
-                    t.path("antiGoalSimilarityPercent").asInt(d.antiGoalSimilarityPercent()));
+                    t.path("maxNowPercent").asInt(d.maxNowPercent()), match);
         }
 
         interface Item {

@@ -1,18 +1,19 @@
 package app.truenorth.health.web;
 
 import app.truenorth.health.AntiGoals;
+import app.truenorth.health.Dismissals;
 import app.truenorth.health.Health;
+import app.truenorth.health.TextIndexRebuilds;
+import app.truenorth.platform.web.Pages;
 import app.truenorth.health.HealthCheck;
-import app.truenorth.platform.ConflictException;
-import app.truenorth.platform.InvalidInputException;
+import app.truenorth.platform.web.FormBinder;
 import app.truenorth.platform.web.FormErrors;
+import app.truenorth.platform.web.Submit;
+import app.truenorth.workspace.Needs;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.ShellFactory;
-import app.truenorth.workspace.WorkspaceAccess;
+import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,30 +21,36 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The health page of a product's roadmap: score, findings with their evidence, and what the rules judge
- * by — the thresholds and the declared anti-goals, which editors change here.
+ * by — the thresholds and the declared anti-goals, which editors change here. Editors also dismiss an
+ * anti-goal finding for one initiative, with a reason, and withdraw a dismissal.
  */
 @Controller
 class RoadmapHealthController {
 
-    private final WorkspaceAccess access;
     private final ShellFactory shells;
     private final Health health;
     private final AntiGoals antiGoals;
+    private final Dismissals dismissals;
+    private final TextIndexRebuilds rebuilds;
 
-    RoadmapHealthController(WorkspaceAccess access, ShellFactory shells, Health health, AntiGoals antiGoals) {
-        this.access = access;
+    RoadmapHealthController(ShellFactory shells, Health health, AntiGoals antiGoals, Dismissals dismissals,
+            TextIndexRebuilds rebuilds) {
         this.shells = shells;
         this.health = health;
         this.antiGoals = antiGoals;
+        this.dismissals = dismissals;
+        this.rebuilds = rebuilds;
     }
 
+
     @GetMapping("/products/{productId}/health")
-    String page(@PathVariable long productId, HttpServletRequest request, Model model) {
-        var product = access.product(productId, Permission.READ);
+    String page(ProductAccess product, HttpServletRequest request, Model model) {
+        long productId = product.productId();
         HealthCheck check = health.check(productId);
         model.addAttribute("shell", shells.product(request, product, "Health · " + product.productName(), "health"));
         model.addAttribute("check", check);
@@ -64,23 +71,29 @@ class RoadmapHealthController {
         if (!model.containsAttribute("antiGoalText")) {
             model.addAttribute("antiGoalText", "");
         }
+        if (!model.containsAttribute("dismissForm")) {
+            model.addAttribute("dismissForm", new DismissForm(0, 0, "", FormErrors.none()));
+        }
+        model.addAttribute("dismissalsAction", "/products/" + productId + "/health/dismissals");
+        model.addAttribute("canRebuild", product.can(Permission.ADMIN));
+        model.addAttribute("rebuildAction", "/products/" + productId + "/health/text-index/rebuild");
+        if (!model.containsAttribute("rebuild")) {
+            model.addAttribute("rebuild", null);
+        }
         return "health/page";
     }
 
     @PostMapping("/products/{productId}/health/anti-goals")
-    String addAntiGoal(@PathVariable long productId, @RequestParam(required = false) String text, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        access.product(productId, Permission.EDIT);
-        try {
-            var added = antiGoals.add(productId, text);
-            redirect.addFlashAttribute(ShellFactory.FLASH, "Added the anti-goal “" + added.text() + "”.");
-            return "redirect:/products/" + productId + "/health#anti-goals";
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            model.addAttribute("antiGoalErrors", FormErrors.of(e.fieldErrors()));
-            model.addAttribute("antiGoalText", text == null ? "" : text);
-            return page(productId, request, model);
-        }
+    ModelAndView addAntiGoal(@Needs(Permission.EDIT) ProductAccess product, @RequestParam(required = false) String text,
+            HttpServletRequest request, Model model) {
+        return Submit.of(request, () -> antiGoals.add(product.productId(), text))
+                .redirect(added -> "/products/" + product.productId() + "/health#anti-goals",
+                        added -> "Added the anti-goal “" + added.text() + "”.")
+                .orRender(errors -> {
+                    model.addAttribute("antiGoalErrors", errors);
+                    model.addAttribute("antiGoalText", text == null ? "" : text);
+                    return page(product, request, model);
+                });
     }
 
     @PostMapping("/products/{productId}/health/anti-goals/{antiGoalId}/remove")
@@ -90,67 +103,103 @@ class RoadmapHealthController {
         return "redirect:/products/" + productId + "/health#anti-goals";
     }
 
+    @PostMapping("/products/{productId}/health/dismissals")
+    ModelAndView dismiss(@Needs(Permission.EDIT) ProductAccess product, @RequestParam Map<String, String> params,
+            HttpServletRequest request, Model model) {
+        FormBinder form = FormBinder.of(params);
+        Long antiGoalId = form.field("antiGoalId").required("is required").id("is not an anti-goal of this roadmap");
+        Long initiativeId = form.field("initiativeId").required("is required").id("is not an initiative of this roadmap");
+        String reason = form.text("reason");
+        long productId = product.productId();
+        return Submit.of(request, () -> dismissals.dismiss(productId, antiGoalId, initiativeId, reason))
+                .refusedBy(form)
+                .redirect(d -> "/products/" + productId + "/health#findings-heading",
+                        d -> "Dismissed the anti-goal finding for “" + d.initiativeTitle() + "”.")
+                .onConflict(errors -> {
+                    model.addAttribute("errors", errors);
+                    return page(product, request, model);
+                })
+                .orRender(errors -> {
+                    if (errors.has("antiGoalId") || errors.has("initiativeId")) {
+                        // removed by someone else since the page was loaded: nothing to show beside a field
+                        model.addAttribute("errors", FormErrors.global("That anti-goal or initiative is no longer on this roadmap; "
+                                + "reload the page."));
+                    } else {
+                        model.addAttribute("dismissForm", new DismissForm(antiGoalId == null ? 0 : antiGoalId,
+                                initiativeId == null ? 0 : initiativeId, reason == null ? "" : reason, errors));
+                    }
+                    return page(product, request, model);
+                });
+    }
+
+    @PostMapping("/products/{productId}/health/dismissals/{dismissalId}/withdraw")
+    ModelAndView withdraw(@Needs(Permission.EDIT) ProductAccess product, @PathVariable long dismissalId,
+            @RequestParam Map<String, String> params, HttpServletRequest request, Model model) {
+        FormBinder form = FormBinder.of(params);
+        Integer version = form.version();
+        long productId = product.productId();
+        return Submit.of(request, () -> dismissals.withdraw(productId, dismissalId, version))
+                .refusedBy(form)
+                .redirect(d -> "/products/" + productId + "/health#findings-heading",
+                        d -> "Withdrew the dismissal for “" + d.initiativeTitle() + "”.")
+                .onConflict(errors -> {
+                    model.addAttribute("errors", errors);
+                    return page(product, request, model);
+                })
+                .orRender(errors -> {
+                    model.addAttribute("errors", errors);
+                    return page(product, request, model);
+                });
+    }
+
+    @PostMapping("/products/{productId}/health/text-index/rebuild")
+    String rebuild(@PathVariable long productId) {
+        var status = rebuilds.startFromProduct(productId);
+        return "redirect:/products/" + productId + "/health/text-index/rebuild/" + status.id() + "#text-index";
+    }
+
+    /** A rebuild's progress: the fragment for the card's poll, or the whole page with the card showing it. */
+    @GetMapping("/products/{productId}/health/text-index/rebuild/{reindexJobId}")
+    String rebuildProgress(ProductAccess product, @PathVariable String reindexJobId, HttpServletRequest request, Model model) {
+        long productId = product.productId();
+        var status = rebuilds.statusFromProduct(productId, reindexJobId);
+        model.addAttribute("rebuild", status);
+        model.addAttribute("rebuildAction", "/products/" + productId + "/health/text-index/rebuild");
+        if (Pages.wantsFragment(request)) {
+            return "health/rebuild";
+        }
+        return page(product, request, model);
+    }
+
     @PostMapping("/products/{productId}/health/thresholds")
-    String thresholds(@PathVariable long productId, @RequestParam(required = false) String featureSizeWeeks,
-            @RequestParam(required = false) String maxFeatureSizedPercent, @RequestParam(required = false) String nowCapacityWeeks,
-            @RequestParam(required = false) String maxNowPercent, @RequestParam(required = false) String antiGoalSimilarityPercent,
-            @RequestParam(required = false) Integer version, HttpServletRequest request, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
-        access.product(productId, Permission.EDIT);
-        ThresholdsForm form = new ThresholdsForm(featureSizeWeeks, maxFeatureSizedPercent, nowCapacityWeeks, maxNowPercent,
-                antiGoalSimilarityPercent, version == null ? -1 : version);
-        Map<String, String> problems = new LinkedHashMap<>();
-        BigDecimal featureSize = decimal(problems, "featureSizeWeeks", featureSizeWeeks, true);
-        Integer maxFeature = whole(problems, "maxFeatureSizedPercent", maxFeatureSizedPercent);
-        BigDecimal capacity = decimal(problems, "nowCapacityWeeks", nowCapacityWeeks, false);
-        Integer maxNow = whole(problems, "maxNowPercent", maxNowPercent);
-        Integer similarity = whole(problems, "antiGoalSimilarityPercent", antiGoalSimilarityPercent);
-        try {
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
-            if (version == null) {
-                throw new ConflictException("The form is missing its version; reload the page.");
-            }
-            health.updateThresholds(productId, new Health.ThresholdsInput(featureSize, maxFeature, capacity, maxNow, similarity), version);
-            redirect.addFlashAttribute(ShellFactory.FLASH, "Saved the health thresholds.");
-            return "redirect:/products/" + productId + "/health";
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            model.addAttribute("errors", FormErrors.of(e.fieldErrors()));
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("errors", FormErrors.global(e.getMessage()));
-        }
-        model.addAttribute("form", form);
-        return page(productId, request, model);
+    ModelAndView thresholds(@Needs(Permission.EDIT) ProductAccess product, @RequestParam Map<String, String> params,
+            HttpServletRequest request, Model model) {
+        FormBinder form = FormBinder.of(params);
+        var input = new Health.ThresholdsInput(
+                form.field("featureSizeWeeks").required("is required (person-weeks)")
+                        .decimal("must be a number of person-weeks, such as 2 or 2.5"),
+                form.field("maxFeatureSizedPercent").required(PERCENT_REQUIRED).whole(WHOLE_PERCENT),
+                form.field("nowCapacityWeeks").decimal("must be a number of person-weeks, such as 2 or 2.5"),
+                form.field("maxNowPercent").required(PERCENT_REQUIRED).whole(WHOLE_PERCENT),
+                form.field("antiGoalMatchPercent").required(PERCENT_REQUIRED).whole(WHOLE_PERCENT));
+        Integer version = form.version();
+        return Submit.of(request, () -> health.updateThresholds(product.productId(), input, version))
+                .refusedBy(form)
+                .redirect("/products/" + product.productId() + "/health", "Saved the health thresholds.")
+                // someone saved thresholds since this form was loaded: show theirs, with their version
+                .onConflict(errors -> {
+                    model.addAttribute("errors", errors);
+                    return page(product, request, model);
+                })
+                .orRender(errors -> {
+                    // the form as typed, so a refused value is shown back exactly as entered
+                    model.addAttribute("form", new ThresholdsForm(params.get("featureSizeWeeks"), params.get("maxFeatureSizedPercent"),
+                            params.get("nowCapacityWeeks"), params.get("maxNowPercent"), params.get("antiGoalMatchPercent"), version));
+                    model.addAttribute("errors", errors);
+                    return page(product, request, model);
+                });
     }
 
-    private static BigDecimal decimal(Map<String, String> problems, String field, String value, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                problems.put(field, "is required (person-weeks)");
-            }
-            return null;
-        }
-        try {
-            return new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            problems.put(field, "must be a number of person-weeks, such as 2 or 2.5");
-            return null;
-        }
-    }
-
-    private static Integer whole(Map<String, String> problems, String field, String value) {
-        if (value == null || value.isBlank()) {
-            problems.put(field, "is required (a percentage)");
-            return null;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            problems.put(field, "must be a whole percentage, such as 40");
-            return null;
-        }
-    }
+    private static final String PERCENT_REQUIRED = "is required (a percentage)";
+    private static final String WHOLE_PERCENT = "must be a whole percentage, such as 40";
 }

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -44,6 +45,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>Anything else (H2 in server mode, other databases): nothing is cached.</li>
  * </ul>
  * {@code truenorth.node-cache.enabled=false} turns caching off everywhere.
+ *
+ * <p>Besides emptying caches, a change can be heard: {@link #onCommitted} calls a listener with each
+ * change to a topic once it is committed, on every node (this is what feeds the live updates of
+ * {@code platform.live.LiveHub}). On PostgreSQL the listener hears it from the notification, on the
+ * node that made the change as on every other; on embedded H2 (and on a database nodes cannot signal
+ * through) it hears it in this JVM right after the commit.
  */
 @Component
 public class ChangeSignals implements SmartLifecycle, DisposableBean {
@@ -57,7 +64,9 @@ public class ChangeSignals implements SmartLifecycle, DisposableBean {
 
     private final Mode mode;
     private final JdbcClient jdbc;
+    private final boolean caching;
     private final Map<String, List<NodeCache<?>>> caches = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
     /** Marks a transaction that announced a change: it must read its own writes, not the cache. */
     private final Object pendingKey = new Object();
     private final PostgresListener listener;
@@ -66,13 +75,16 @@ public class ChangeSignals implements SmartLifecycle, DisposableBean {
     ChangeSignals(DataSource dataSource, JdbcClient jdbc, @Value("${truenorth.node-cache.enabled:true}") boolean enabled) {
         this.jdbc = jdbc;
         String url = dataSource instanceof HikariDataSource hikari ? hikari.getJdbcUrl() : null;
-        this.mode = enabled ? modeFor(url) : Mode.OFF;
+        this.mode = modeFor(url);
+        // with caching off the signals still run: committed changes are heard (onCommitted) all the same
+        this.caching = enabled && mode != Mode.OFF;
         this.listener = mode == Mode.POSTGRES ? new PostgresListener((HikariDataSource) dataSource) : null;
         NODES.add(this);
     }
 
     private ChangeSignals(Mode mode) {
         this.mode = mode;
+        this.caching = true;
         this.jdbc = null;
         this.listener = null;
         NODES.add(this);
@@ -110,12 +122,37 @@ public class ChangeSignals implements SmartLifecycle, DisposableBean {
         return cache;
     }
 
+    /**
+     * Calls {@code listener} with the key of every change to {@code topic} once it is committed, by this
+     * node or (on PostgreSQL) by any node, and with {@code null} when changes may have been missed:
+     * after this node starts listening to PostgreSQL again, or when everything changed. It runs on the
+     * thread that committed or on the thread that listens to PostgreSQL, so it must return quickly
+     * (hand real work to a thread of its own) and not throw. A change made outside a transaction is
+     * heard at once; one rolled back is never heard.
+     */
+    public void onCommitted(String topic, Consumer<String> listener) {
+        listeners.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
     /** Announces a change to one entry of {@code topic} ({@code key}), or to all of it ({@code key} null). */
     public void changed(String topic, String key) {
         if (topic.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("A topic is one line");
         }
         deliverHere(topic, key);
+        if (mode != Mode.POSTGRES) {
+            // no other process can share this database (or none can be told): this JVM hears it at commit
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        hearHere(topic, key);
+                    }
+                });
+            } else {
+                hearHere(topic, key);
+            }
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             if (!TransactionSynchronizationManager.hasResource(pendingKey)) {
                 TransactionSynchronizationManager.bindResource(pendingKey, Boolean.TRUE);
@@ -145,6 +182,11 @@ public class ChangeSignals implements SmartLifecycle, DisposableBean {
         for (String topic : caches.keySet()) {
             changed(topic, null);
         }
+        for (String topic : listeners.keySet()) {
+            if (!caches.containsKey(topic)) {
+                changed(topic, null);
+            }
+        }
     }
 
     /** Whether the caches may be used right now, on this thread. */
@@ -154,6 +196,9 @@ public class ChangeSignals implements SmartLifecycle, DisposableBean {
 
     /** Whether changes made anywhere reach this node: always on embedded H2, while listening on PostgreSQL. */
     boolean trusted() {
+        if (!caching) {
+            return false;
+        }
         return switch (mode) {
             case LOCAL -> true;
             case POSTGRES -> listener.listening();
@@ -164,6 +209,33 @@ public class ChangeSignals implements SmartLifecycle, DisposableBean {
     private void deliverHere(String topic, String key) {
         for (ChangeSignals node : NODES) {
             node.forget(topic, key);
+        }
+    }
+
+    private static void hearHere(String topic, String key) {
+        for (ChangeSignals node : NODES) {
+            node.heard(topic, key);
+        }
+    }
+
+    /** A committed change reached this node: tell whoever listens to its topic. */
+    void heard(String topic, String key) {
+        List<Consumer<String>> interested = listeners.get(topic);
+        if (interested != null) {
+            for (Consumer<String> l : interested) {
+                try {
+                    l.accept(key);
+                } catch (RuntimeException e) {
+                    log.warn("A listener to '{}' failed: {}", topic, e.toString());
+                }
+            }
+        }
+    }
+
+    /** Changes may have been missed: every listener of every topic hears {@code null}. */
+    private void heardMaybeEverything() {
+        for (String topic : listeners.keySet()) {
+            heard(topic, null);
         }
     }
 
@@ -273,6 +345,7 @@ public class ChangeSignals implements SmartLifecycle, DisposableBean {
                     // anything may have changed while nobody listened
                     forgetEverything();
                     listening = true;
+                    heardMaybeEverything();
                     if (failedBefore) {
                         log.info("Listening for changes from other nodes again");
                     }
@@ -286,6 +359,7 @@ public class ChangeSignals implements SmartLifecycle, DisposableBean {
                                 String topic = split < 0 ? payload : payload.substring(0, split);
                                 String key = split < 0 || split == payload.length() - 1 ? null : payload.substring(split + 1);
                                 forget(topic, key);
+                                heard(topic, key);
                             }
                         }
                     }

@@ -4,6 +4,7 @@ import app.truenorth.platform.ConflictException;
 import app.truenorth.platform.ForbiddenException;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
+import app.truenorth.platform.PreconditionRequiredException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -68,6 +69,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> conflict(ConflictException e, NativeWebRequest request) {
         HttpStatus status = e.preconditionFailed() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
         return problem(status, e.preconditionFailed() ? "Precondition failed" : "Conflict", e.getMessage(), null, request);
+    }
+
+    /** A write that named no version at all: 428, with the field a client may send it in. */
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ResponseEntity<Object> preconditionRequired(PreconditionRequiredException e, NativeWebRequest request) {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", e.getMessage(),
+                List.of(new FieldMessage("version", "is required: send the version you read as If-Match header or 'version' field")),
+                request);
     }
 
     @ExceptionHandler(InvalidInputException.class)

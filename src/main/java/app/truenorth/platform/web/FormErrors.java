@@ -1,5 +1,6 @@
 package app.truenorth.platform.web;
 
+import app.truenorth.platform.Problems;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.TypeMismatchException;
@@ -52,10 +53,21 @@ public final class FormErrors {
         return "This value has the wrong format.";
     }
 
+    /**
+     * Field messages from a domain check or the form binder. A problem with the hidden {@code version}
+     * field has no field to stand beside, so it is shown at the top of the form.
+     */
     public static FormErrors of(Map<String, String> fieldErrors) {
         FormErrors errors = new FormErrors();
         errors.byField.putAll(fieldErrors);
+        if (fieldErrors.containsKey("version")) {
+            errors.global = fieldErrors.get("version");
+        }
         return errors;
+    }
+
+    public static FormErrors of(Problems problems) {
+        return of(problems.asMap());
     }
 
     public static FormErrors global(String message) {
@@ -67,6 +79,24 @@ public final class FormErrors {
     public FormErrors add(String field, String message) {
         byField.put(field, message);
         return this;
+    }
+
+    /**
+     * The same messages as one message at the top, for forms whose fields sit where a message cannot (a
+     * select in a table row).
+     */
+    public FormErrors asGlobal() {
+        if (byField.isEmpty()) {
+            return this;
+        }
+        FormErrors errors = new FormErrors();
+        errors.global = global != null ? global : String.join(" ", new java.util.LinkedHashSet<>(byField.values()));
+        return errors;
+    }
+
+    /** Field → message. */
+    public Map<String, String> fields() {
+        return new LinkedHashMap<>(byField);
     }
 
     public boolean has(String field) {

@@ -16,7 +16,12 @@ class OpenApiConfig {
                 .info(new Info().title("TrueNorth API").version("v1")
                         .description("Product strategy and roadmaps. Authenticate with a personal API token "
                                 + "(Account → API tokens) as `Authorization: Bearer <token>`. Errors are RFC 9457 "
-                                + "problem+json; updates need the version you read (If-Match or 'version')."))
+                                + "problem+json, with an `errors` list of {field, message} for bad input.\n\n"
+                                + "Every update, delete and action on a versioned resource names the version you read: "
+                                + "as `If-Match` (the `ETag` of the GET) or as a `version` field. A stale If-Match is "
+                                + "refused with **412 Precondition Failed**, a stale version field with **409 Conflict**, "
+                                + "a request with neither with **428 Precondition Required**; in each case nothing is "
+                                + "changed. The operations that take If-Match list these answers."))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
     }

@@ -7,6 +7,9 @@ import org.springframework.security.web.csrf.CsrfToken;
 /** Small helpers for building page shells from a request. */
 public final class Pages {
 
+    /** Flash attribute name for a one-time confirmation shown at the top of the next page ({@link Shell#flash()}). */
+    public static final String FLASH = "flash";
+
     private Pages() {
     }
 

@@ -3,7 +3,6 @@ package app.truenorth.roadmap.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.RandomAccess;
 import java.util.function.LongFunction;
 
 /**
@@ -262,37 +260,6 @@ public final class DependencyAnalysis {
         return count < array.length ? array : Arrays.copyOf(array, array.length * 2);
     }
 
-    /** Flags stored as (edge, kind) ints, materialised on access. */
-    private static final class FlagList extends AbstractList<Flag> implements RandomAccess {
-
-        private final List<Initiative> initiatives;
-        private final int[] from;
-        private final int[] to;
-        private final int[] flagged;
-
-        FlagList(List<Initiative> initiatives, int[] from, int[] to, int[] flagged) {
-            this.initiatives = initiatives;
-            this.from = from;
-            this.to = to;
-            this.flagged = flagged;
-        }
-
-        @Override
-        public Flag get(int i) {
-            int edge = flagged[i] >>> 1;
-            FlagKind kind = (flagged[i] & 1) == 0 ? FlagKind.HORIZON_ORDER : FlagKind.STARTS_BEFORE_DEPENDENCY_ENDS;
-            Initiative dependent = initiatives.get(from[edge]);
-            Initiative required = initiatives.get(to[edge]);
-            return new Flag(kind, dependent.id(), required.id(), dependent.title(), required.title(), dependent.horizon(),
-                    required.horizon(), dependent.plannedStart(), required.plannedEnd());
-        }
-
-        @Override
-        public int size() {
-            return flagged.length;
-        }
-    }
-
     /** The planned start or end as an epoch day without building dates for every initiative. */
     private static long epochDay(LocalDate date, Quarter quarter, boolean start) {
         if (date != null) {
@@ -405,50 +372,6 @@ public final class DependencyAnalysis {
             }
         }
         return Optional.empty();
-    }
-
-    /** Initiative id → position, open addressing on primitive arrays: no boxing on the hot path. */
-    private static final class IdIndex {
-
-        private final long[] keys;
-        private final int[] values;
-        private final boolean[] used;
-        private final int mask;
-
-        IdIndex(int expected) {
-            int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
-            keys = new long[capacity];
-            values = new int[capacity];
-            used = new boolean[capacity];
-            mask = capacity - 1;
-        }
-
-        void put(long key, int value) {
-            int slot = slot(key);
-            while (used[slot] && keys[slot] != key) {
-                slot = (slot + 1) & mask;
-            }
-            used[slot] = true;
-            keys[slot] = key;
-            values[slot] = value;
-        }
-
-        /** The position, or -1 when the id is not on the roadmap. */
-        int get(long key) {
-            int slot = slot(key);
-            while (used[slot]) {
-                if (keys[slot] == key) {
-                    return values[slot];
-                }
-                slot = (slot + 1) & mask;
-            }
-            return -1;
-        }
-
-        private int slot(long key) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 32)) & mask;
-        }
     }
 
     /** "“A” → “B” → “A”" for a cycle of ids, titled by the given function. */

@@ -4,6 +4,7 @@ import app.truenorth.platform.ConflictException;
 import app.truenorth.platform.ForbiddenException;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.roadmap.RoadmapData;
+import app.truenorth.roadmap.Initiatives;
 import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.roadmap.Stored;
 import app.truenorth.roadmap.domain.Horizon;
@@ -12,7 +13,7 @@ import app.truenorth.roadmap.domain.Stage;
 import app.truenorth.roadmap.render.TimelineSvg;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.ShellFactory;
-import app.truenorth.workspace.WorkspaceAccess;
+import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,33 +31,33 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class RoadmapFormatsController {
 
-    private final WorkspaceAccess access;
     private final ShellFactory shells;
     private final Roadmaps roadmaps;
+    private final Initiatives initiatives;
     private final Clock clock;
 
-    RoadmapFormatsController(WorkspaceAccess access, ShellFactory shells, Roadmaps roadmaps, Clock clock) {
-        this.access = access;
+    RoadmapFormatsController(ShellFactory shells, Roadmaps roadmaps, Initiatives initiatives, Clock clock) {
         this.shells = shells;
         this.roadmaps = roadmaps;
+        this.initiatives = initiatives;
         this.clock = clock;
     }
 
     @GetMapping("/products/{productId}/roadmap")
-    String index(@PathVariable long productId, HttpServletRequest request, Model model,
+    String index(ProductAccess product, HttpServletRequest request, Model model,
             @RequestParam(required = false) String theme, @RequestParam(required = false) String team,
             @RequestParam(required = false) String objective, @RequestParam(required = false) String horizon,
             @RequestParam(required = false) String stage, @RequestParam(required = false) String visibility) {
-        return format(productId, "horizon", "theme", request, model, theme, team, objective, horizon, stage, visibility);
+        return format(product, "horizon", "theme", request, model, theme, team, objective, horizon, stage, visibility);
     }
 
     @GetMapping("/products/{productId}/roadmap/{format:timeline|horizon|theme|goal|kanban}")
-    String format(@PathVariable long productId, @PathVariable String format,
+    String format(ProductAccess product, @PathVariable String format,
             @RequestParam(name = "lanes", defaultValue = "theme") String lanes, HttpServletRequest request, Model model,
             @RequestParam(required = false) String theme, @RequestParam(required = false) String team,
             @RequestParam(required = false) String objective, @RequestParam(required = false) String horizon,
             @RequestParam(required = false) String stage, @RequestParam(required = false) String visibility) {
-        var product = access.product(productId, Permission.READ);
+        long productId = product.productId();
         RoadmapData data = roadmaps.load(productId);
         RoadmapFilter filter = RoadmapFilter.of(theme, team, objective, horizon, stage, visibility);
         RoadmapPage page = RoadmapPage.of(productId, data, filter, format, product.can(Permission.EDIT));
@@ -79,7 +80,7 @@ class RoadmapFormatsController {
     @ResponseBody
     ResponseEntity<Moved> moveHorizon(@PathVariable long productId, @PathVariable long initiativeId,
             @RequestParam(required = false) String horizon, @RequestParam(required = false) Integer version) {
-        return move(() -> roadmaps.moveInitiative(productId, initiativeId, parse(Horizon.class, horizon), required(version)),
+        return move(() -> initiatives.move(productId, initiativeId, parse(Horizon.class, horizon), required(version)),
                 productId, initiativeId);
     }
 
@@ -88,7 +89,7 @@ class RoadmapFormatsController {
     @ResponseBody
     ResponseEntity<Moved> moveStage(@PathVariable long productId, @PathVariable long initiativeId,
             @RequestParam(required = false) String stage, @RequestParam(required = false) Integer version) {
-        return move(() -> roadmaps.changeStage(productId, initiativeId, parse(Stage.class, stage), required(version)),
+        return move(() -> initiatives.changeStage(productId, initiativeId, parse(Stage.class, stage), required(version)),
                 productId, initiativeId);
     }
 

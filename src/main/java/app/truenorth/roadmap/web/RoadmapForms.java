@@ -1,6 +1,6 @@
 package app.truenorth.roadmap.web;
 
-import app.truenorth.platform.InvalidInputException;
+import app.truenorth.platform.web.FormBinder;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.Stored;
 import app.truenorth.roadmap.domain.Decision;
@@ -17,17 +17,18 @@ import app.truenorth.roadmap.domain.Theme;
 import app.truenorth.roadmap.domain.Visibility;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Page forms keep what the person typed as text, so a bad value comes back as typed with the message
- * beside it; they turn into the service's inputs only once every value parses.
+ * beside it. Each reads its values through the shared {@link FormBinder}, which records every value it
+ * cannot read; the controller refuses the form with those problems before the service runs.
  */
 public final class RoadmapForms {
+
+    /** The message for a value that should have come from a list (a select, a check box). */
+    static final String FROM_LIST = "must be chosen from the list";
+    static final String DATE = "must be a date like 2026-07-01";
 
     private RoadmapForms() {
     }
@@ -68,15 +69,10 @@ public final class RoadmapForms {
                     plain(o.current()), o.due() == null ? "" : o.due().toString(), s.version());
         }
 
-        RoadmapInputs.ObjectiveInput input() {
-            Map<String, String> problems = new LinkedHashMap<>();
-            var in = new RoadmapInputs.ObjectiveInput(title, metric, unit, parse(Direction.class, direction, "direction", problems),
-                    decimal(baseline, "baseline", problems), decimal(target, "target", problems),
-                    decimal(current, "current", problems), date(due, "due", problems));
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
-            return in;
+        RoadmapInputs.ObjectiveInput input(FormBinder form) {
+            return new RoadmapInputs.ObjectiveInput(title, metric, unit, form.field("direction").choice(Direction.class, FROM_LIST),
+                    form.field("baseline").decimal(), form.field("target").decimal(), form.field("current").decimal(),
+                    form.field("due").date(DATE));
         }
     }
 
@@ -117,23 +113,18 @@ public final class RoadmapForms {
                     s.version(), i.link() == null ? "" : i.link().kind().name() + ":" + i.link().referenceId());
         }
 
-        RoadmapInputs.InitiativeInput input() {
-            Map<String, String> p = new LinkedHashMap<>();
-            ScoreInputs scores = new ScoreInputs(decimal(reach, "reach", p), decimal(impact, "impact", p),
-                    integer(iceImpact, "iceImpact", p), integer(iceConfidence, "iceConfidence", p), integer(iceEase, "iceEase", p),
-                    integer(businessValue, "businessValue", p), integer(timeCriticality, "timeCriticality", p),
-                    integer(riskReduction, "riskReduction", p), integer(jobSize, "jobSize", p), integer(value, "value", p));
-            var in = new RoadmapInputs.InitiativeInput(title, description, longValue(themeId, "themeId", p), objectiveIds,
-                    parse(Horizon.class, horizon, "horizon", p), parse(Stage.class, stage, "stage", p), team,
-                    decimal(effortLow, "effortLow", p), decimal(effortHigh, "effortHigh", p), integer(confidence, "confidence", p),
-                    quarter, date(startDate, "startDate", p), date(endDate, "endDate", p),
-                    parse(Visibility.class, visibility, "visibility", p),
-                    picked() ? pickedKind(p) : parse(LinkKind.class, linkKind, "linkKind", p),
-                    picked() ? pickedRef(p) : longValue(linkRef, "linkRef", p), linkLabel, scores);
-            if (!p.isEmpty()) {
-                throw new InvalidInputException(p);
-            }
-            return in;
+        RoadmapInputs.InitiativeInput input(FormBinder form) {
+            ScoreInputs scores = new ScoreInputs(form.field("reach").decimal(), form.field("impact").decimal(),
+                    form.field("iceImpact").whole(), form.field("iceConfidence").whole(), form.field("iceEase").whole(),
+                    form.field("businessValue").whole(), form.field("timeCriticality").whole(), form.field("riskReduction").whole(),
+                    form.field("jobSize").whole(), form.field("value").whole());
+            return new RoadmapInputs.InitiativeInput(title, description, form.field("themeId").id(FROM_LIST), objectiveIds,
+                    form.field("horizon").choice(Horizon.class, FROM_LIST), form.field("stage").choice(Stage.class, FROM_LIST), team,
+                    form.field("effortLow").decimal(), form.field("effortHigh").decimal(), form.field("confidence").whole(),
+                    quarter, form.field("startDate").date(DATE), form.field("endDate").date(DATE),
+                    form.field("visibility").choice(Visibility.class, FROM_LIST),
+                    picked() ? pickedKind(form) : form.field("linkKind").choice(LinkKind.class, FROM_LIST),
+                    picked() ? pickedRef(form) : form.field("linkRef").id(FROM_LIST), linkLabel, scores);
         }
 
         public boolean hasObjective(long id) {
@@ -148,21 +139,21 @@ public final class RoadmapForms {
             return linkKind == null || linkKind.isBlank() ? "" : linkKind + ":" + (linkRef == null ? "" : linkRef);
         }
 
-        private LinkKind pickedKind(Map<String, String> problems) {
+        private LinkKind pickedKind(FormBinder form) {
             if (link.isBlank()) {
                 return null;
             }
             int colon = link.indexOf(':');
-            LinkKind kind = colon < 0 ? null : parse(LinkKind.class, link.substring(0, colon), "link", problems);
             if (colon < 0) {
-                problems.put("link", "choose one from the list");
+                form.problem("link", "choose one from the list");
+                return null;
             }
-            return kind;
+            return form.field("link", link.substring(0, colon)).choice(LinkKind.class, FROM_LIST);
         }
 
-        private Long pickedRef(Map<String, String> problems) {
+        private Long pickedRef(FormBinder form) {
             int colon = link.indexOf(':');
-            return link.isBlank() || colon < 0 ? null : longValue(link.substring(colon + 1), "link", problems);
+            return link.isBlank() || colon < 0 ? null : form.field("link", link.substring(colon + 1)).id(FROM_LIST);
         }
     }
 
@@ -172,14 +163,9 @@ public final class RoadmapForms {
             return new DependencyForm("", "", "", "");
         }
 
-        RoadmapInputs.DependencyInput input(long dependentId) {
-            Map<String, String> p = new LinkedHashMap<>();
-            var in = new RoadmapInputs.DependencyInput(dependentId, longValue(requiredId, "requiredId", p),
-                    parse(ExternalKind.class, externalKind, "externalKind", p), externalName, note);
-            if (!p.isEmpty()) {
-                throw new InvalidInputException(p);
-            }
-            return in;
+        RoadmapInputs.DependencyInput input(long dependentId, FormBinder form) {
+            return new RoadmapInputs.DependencyInput(dependentId, form.field("requiredId").id(FROM_LIST),
+                    form.field("externalKind").choice(ExternalKind.class, FROM_LIST), externalName, note);
         }
     }
 
@@ -196,14 +182,9 @@ public final class RoadmapForms {
                     String.valueOf(r.impact()), r.mitigation(), r.owner(), s.version());
         }
 
-        RoadmapInputs.RiskInput input() {
-            Map<String, String> p = new LinkedHashMap<>();
-            var in = new RoadmapInputs.RiskInput(longValue(initiativeId, "initiativeId", p), title, integer(likelihood, "likelihood", p),
-                    integer(impact, "impact", p), mitigation, owner);
-            if (!p.isEmpty()) {
-                throw new InvalidInputException(p);
-            }
-            return in;
+        RoadmapInputs.RiskInput input(FormBinder form) {
+            return new RoadmapInputs.RiskInput(form.field("initiativeId").id(FROM_LIST), title, form.field("likelihood").whole(),
+                    form.field("impact").whole(), mitigation, owner);
         }
     }
 
@@ -239,15 +220,10 @@ public final class RoadmapForms {
             return "true".equals(keyDecision) || "on".equals(keyDecision);
         }
 
-        RoadmapInputs.DecisionInput input() {
-            Map<String, String> p = new LinkedHashMap<>();
-            var in = new RoadmapInputs.DecisionInput(title, rationale, date(decidedOn, "decidedOn", p), decidedBy,
-                    longValue(decidedByUserId, "decidedByUserId", p), key(), parse(Visibility.class, visibility, "visibility", p),
+        RoadmapInputs.DecisionInput input(FormBinder form) {
+            return new RoadmapInputs.DecisionInput(title, rationale, form.field("decidedOn").date(DATE), decidedBy,
+                    form.field("decidedByUserId").id(FROM_LIST), key(), form.field("visibility").choice(Visibility.class, FROM_LIST),
                     initiativeIds, themeIds, objectiveIds);
-            if (!p.isEmpty()) {
-                throw new InvalidInputException(p);
-            }
-            return in;
         }
     }
 
@@ -257,69 +233,5 @@ public final class RoadmapForms {
 
     private static String str(Integer v) {
         return v == null ? "" : v.toString();
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    static BigDecimal decimal(String s, String field, Map<String, String> problems) {
-        if (blank(s)) {
-            return null;
-        }
-        try {
-            return new BigDecimal(s.trim().replace(",", "."));
-        } catch (NumberFormatException e) {
-            problems.put(field, "must be a number");
-            return null;
-        }
-    }
-
-    static Integer integer(String s, String field, Map<String, String> problems) {
-        if (blank(s)) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            problems.put(field, "must be a whole number");
-            return null;
-        }
-    }
-
-    static Long longValue(String s, String field, Map<String, String> problems) {
-        if (blank(s)) {
-            return null;
-        }
-        try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            problems.put(field, "must be chosen from the list");
-            return null;
-        }
-    }
-
-    static LocalDate date(String s, String field, Map<String, String> problems) {
-        if (blank(s)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.trim());
-        } catch (DateTimeParseException e) {
-            problems.put(field, "must be a date like 2026-07-01");
-            return null;
-        }
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String s, String field, Map<String, String> problems) {
-        if (blank(s)) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problems.put(field, "must be chosen from the list");
-            return null;
-        }
     }
 }

@@ -1,165 +1,134 @@
 package app.truenorth.roadmap.web;
 
-import app.truenorth.platform.ConflictException;
 import app.truenorth.platform.InvalidInputException;
+import app.truenorth.platform.web.FormBinder;
 import app.truenorth.platform.web.FormErrors;
+import app.truenorth.platform.web.Submit;
 import app.truenorth.roadmap.RoadmapData;
 import app.truenorth.roadmap.RoadmapInputs;
 import app.truenorth.roadmap.Roadmaps;
+import app.truenorth.roadmap.Snapshots;
 import app.truenorth.roadmap.StrategyLinks;
 import app.truenorth.roadmap.domain.DependencyAnalysis;
 import app.truenorth.roadmap.domain.ScoringMethod;
+import app.truenorth.workspace.Needs;
 import app.truenorth.workspace.Permission;
-import app.truenorth.workspace.ShellFactory;
-import app.truenorth.workspace.WorkspaceAccess;
+import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.ModelAndView;
 
 /** Reviewing the roadmap: priorities and dependency analysis, traceability, snapshots and what changed. */
 @Controller
 class RoadmapReviewController {
 
-    private final WorkspaceAccess access;
-    private final ShellFactory shells;
+    private static final String SCORING_METHODS = "must be one of RICE, ICE, WSJF, VALUE_EFFORT";
+    private static final String CADENCE = "must be a whole number of days";
+
+    private final RoadmapPages pages;
     private final Roadmaps roadmaps;
+    private final Snapshots snapshots;
     private final Clock clock;
     private final StrategyLinks links;
 
-    RoadmapReviewController(WorkspaceAccess access, ShellFactory shells, Roadmaps roadmaps, Clock clock, StrategyLinks links) {
-        this.links = links;
-        this.access = access;
-        this.shells = shells;
+    RoadmapReviewController(RoadmapPages pages, Roadmaps roadmaps, Snapshots snapshots, Clock clock, StrategyLinks links) {
+        this.pages = pages;
         this.roadmaps = roadmaps;
+        this.snapshots = snapshots;
         this.clock = clock;
-    }
-
-    private RoadmapData common(long productId, String title, HttpServletRequest request, Model model) {
-        var product = access.product(productId, Permission.READ);
-        RoadmapData data = roadmaps.load(productId);
-        model.addAttribute("shell", shells.product(request, product, title + " · " + product.productName(), "roadmap"));
-        model.addAttribute("data", data);
-        model.addAttribute("base", "/products/" + productId + "/roadmap");
-        model.addAttribute("canEdit", product.can(Permission.EDIT));
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", FormErrors.none());
-        }
-        return data;
+        this.links = links;
     }
 
     @GetMapping("/products/{productId}/roadmap/analysis")
-    String analysis(@PathVariable long productId, @RequestParam(defaultValue = "EFFORT") String weight, HttpServletRequest request,
+    String analysis(ProductAccess product, @RequestParam(defaultValue = "EFFORT") String weight, HttpServletRequest request,
             Model model) {
-        RoadmapData data = common(productId, "Priorities & dependencies", request, model);
         DependencyAnalysis.Weight w = "DURATION".equals(weight) ? DependencyAnalysis.Weight.DURATION : DependencyAnalysis.Weight.EFFORT;
-        model.addAttribute("weight", w);
-        model.addAttribute("analysis", data.analysis(w));
+        return renderAnalysis(product, w, FormErrors.none(), request, model);
+    }
+
+    private String renderAnalysis(ProductAccess product, DependencyAnalysis.Weight weight, FormErrors errors,
+            HttpServletRequest request, Model model) {
+        RoadmapData data = pages.common(model, request, product, "Priorities & dependencies");
+        model.addAttribute("errors", errors);
+        model.addAttribute("weight", weight);
+        model.addAttribute("analysis", data.analysis(weight));
         model.addAttribute("ranking", data.ranking());
         model.addAttribute("today", LocalDate.now(clock));
         return "roadmap/analysis";
     }
 
     @PostMapping("/products/{productId}/roadmap/settings")
-    String settings(@PathVariable long productId, @RequestParam(required = false) String scoringMethod,
+    ModelAndView settings(@Needs(Permission.EDIT) ProductAccess product, @RequestParam(required = false) String scoringMethod,
             @RequestParam(required = false) String reviewCadenceDays, @RequestParam(required = false) Integer version,
-            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        access.product(productId, Permission.EDIT);
-        try {
-            ScoringMethod method = null;
-            try {
-                method = ScoringMethod.valueOf(scoringMethod);
-            } catch (RuntimeException e) {
-                // reported as a field error by the service
-            }
-            int cadence;
-            try {
-                cadence = Integer.parseInt(reviewCadenceDays.trim());
-            } catch (RuntimeException e) {
-                throw new InvalidInputException("reviewCadenceDays", "must be a whole number of days");
-            }
-            if (version == null) {
-                throw new InvalidInputException("reviewCadenceDays", "The form is missing its version; reload the page.");
-            }
-            roadmaps.updateSettings(productId, new RoadmapInputs.SettingsInput(method, cadence), version);
-            redirect.addFlashAttribute(ShellFactory.FLASH, "Saved the roadmap settings.");
-            return "redirect:/products/" + productId + "/roadmap/analysis";
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            model.addAttribute("errors", FormErrors.of(e.fieldErrors()));
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("errors", FormErrors.global(e.getMessage()));
-        }
-        return analysis(productId, "EFFORT", request, model);
+            HttpServletRequest request, Model model) {
+        FormBinder form = FormBinder.empty();
+        ScoringMethod method = form.field("scoringMethod", scoringMethod).required(SCORING_METHODS)
+                .choice(ScoringMethod.class, SCORING_METHODS);
+        Integer cadence = form.field("reviewCadenceDays", reviewCadenceDays).required(CADENCE).whole(CADENCE);
+        return Submit.of(request, () -> roadmaps.updateSettings(product.productId(), new RoadmapInputs.SettingsInput(method, cadence),
+                        version))
+                .refusedBy(form).refusedBy(RoadmapPages.missing(version))
+                .redirect(RoadmapPages.base(product) + "/analysis", "Saved the roadmap settings.")
+                .orRender(errors -> renderAnalysis(product, DependencyAnalysis.Weight.EFFORT, errors, request, model));
     }
 
     @PostMapping("/products/{productId}/roadmap/reviewed")
-    String reviewed(@PathVariable long productId, @RequestParam(required = false) Integer version, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        access.product(productId, Permission.EDIT);
-        try {
-            roadmaps.markReviewed(productId, version == null ? -1 : version);
-            redirect.addFlashAttribute(ShellFactory.FLASH, "Recorded today's review.");
-            return "redirect:/products/" + productId + "/roadmap/analysis";
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("errors", FormErrors.global(e.getMessage()));
-            return analysis(productId, "EFFORT", request, model);
-        }
+    ModelAndView reviewed(@Needs(Permission.EDIT) ProductAccess product, @RequestParam(required = false) Integer version,
+            HttpServletRequest request, Model model) {
+        return Submit.of(request, () -> roadmaps.markReviewed(product.productId(), version))
+                .refusedBy(RoadmapPages.missing(version))
+                .redirect(RoadmapPages.base(product) + "/analysis", "Recorded today's review.")
+                .orRender(errors -> renderAnalysis(product, DependencyAnalysis.Weight.EFFORT, errors, request, model));
     }
 
     @GetMapping("/products/{productId}/roadmap/traceability")
-    String traceability(@PathVariable long productId, HttpServletRequest request, Model model) {
-        RoadmapData data = common(productId, "Traceability", request, model);
+    String traceability(ProductAccess product, HttpServletRequest request, Model model) {
+        RoadmapData data = pages.common(model, request, product, "Traceability");
+        model.addAttribute("errors", FormErrors.none());
         model.addAttribute("chains", data.traceability());
-        var product = access.product(productId, Permission.READ);
-        model.addAttribute("liveLinks", links.resolve(product.workspaceId(), productId, data.initiativeList()));
+        model.addAttribute("liveLinks", links.resolve(product.workspaceId(), product.productId(), data.initiativeList()));
         return "roadmap/traceability";
     }
 
     @GetMapping("/products/{productId}/roadmap/snapshots")
-    String snapshots(@PathVariable long productId, HttpServletRequest request, Model model) {
-        common(productId, "Snapshots", request, model);
-        model.addAttribute("snapshots", roadmaps.snapshots(productId));
-        if (!model.containsAttribute("name")) {
-            model.addAttribute("name", "");
-        }
+    String snapshots(ProductAccess product, HttpServletRequest request, Model model) {
+        return renderSnapshots(product, "", FormErrors.none(), request, model);
+    }
+
+    private String renderSnapshots(ProductAccess product, String name, FormErrors errors, HttpServletRequest request, Model model) {
+        pages.common(model, request, product, "Snapshots");
+        model.addAttribute("errors", errors);
+        model.addAttribute("snapshots", snapshots.list(product.productId()));
+        model.addAttribute("name", name);
         return "roadmap/snapshots";
     }
 
     @PostMapping("/products/{productId}/roadmap/snapshots")
-    String takeSnapshot(@PathVariable long productId, @RequestParam(required = false) String name, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        access.product(productId, Permission.EDIT);
-        try {
-            var info = roadmaps.takeSnapshot(productId, name);
-            redirect.addFlashAttribute(ShellFactory.FLASH, "Saved snapshot " + info.name() + " with " + info.itemCount() + " initiatives.");
-            return "redirect:/products/" + productId + "/roadmap/snapshots";
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            model.addAttribute("errors", FormErrors.of(e.fieldErrors()));
-            model.addAttribute("name", name == null ? "" : name);
-            return snapshots(productId, request, model);
-        }
+    ModelAndView takeSnapshot(@Needs(Permission.EDIT) ProductAccess product, @RequestParam(required = false) String name,
+            HttpServletRequest request, Model model) {
+        return Submit.of(request, () -> snapshots.take(product.productId(), name))
+                .redirect(info -> RoadmapPages.base(product) + "/snapshots",
+                        info -> "Saved snapshot " + info.name() + " with " + info.itemCount() + " initiatives.")
+                .orRender(errors -> renderSnapshots(product, name == null ? "" : name, errors, request, model));
     }
 
     @GetMapping("/products/{productId}/roadmap/diff")
-    String diff(@PathVariable long productId, @RequestParam long from, @RequestParam(defaultValue = "current") String to,
+    String diff(ProductAccess product, @RequestParam long from, @RequestParam(defaultValue = "current") String to,
             HttpServletRequest request, Model model) {
-        common(productId, "What changed", request, model);
+        long productId = product.productId();
+        pages.common(model, request, product, "What changed");
+        model.addAttribute("errors", FormErrors.none());
         Long toId = "current".equals(to) ? null : parseId(to);
-        model.addAttribute("from", roadmaps.snapshot(productId, from).info());
-        model.addAttribute("to", toId == null ? null : roadmaps.snapshot(productId, toId).info());
-        model.addAttribute("diff", roadmaps.diff(productId, from, toId));
-        model.addAttribute("snapshots", roadmaps.snapshots(productId));
+        model.addAttribute("from", snapshots.get(productId, from).info());
+        model.addAttribute("to", toId == null ? null : snapshots.get(productId, toId).info());
+        model.addAttribute("diff", snapshots.diff(productId, from, toId));
+        model.addAttribute("snapshots", snapshots.list(productId));
         return "roadmap/diff";
     }
 

@@ -2,16 +2,18 @@ package app.truenorth.session.api;
 
 import app.truenorth.market.GateDecision;
 import app.truenorth.market.MarketDraft;
-import app.truenorth.platform.ConflictException;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
+import app.truenorth.platform.PreconditionRequiredException;
 import app.truenorth.platform.Versioned;
+import app.truenorth.platform.web.VersionedWrite;
 import app.truenorth.session.LinkKind;
 import app.truenorth.session.Phase;
 import app.truenorth.session.PlannedInitiative;
 import app.truenorth.session.PlanningHorizon;
 import app.truenorth.session.Positioning;
 import app.truenorth.workspace.MemberAction;
+import app.truenorth.workspace.Permission;
 import app.truenorth.session.ProblemFraming;
 import app.truenorth.session.ProblemStatement;
 import app.truenorth.session.StrategySessions;
@@ -30,7 +32,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -40,15 +42,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * REST API of strategy sessions: every artifact readable and writable, with sign-off, change
- * requests, reopen and confirm as actions. Writes carry the session's version (If-Match or a
- * {@code version} field): stale versions are refused with 412 or 409 and nothing is written.
+ * requests, reopen and confirm as actions. Every write carries the session's version (If-Match or a
+ * {@code version} field): a stale one is refused with 412 or 409, a missing one with 428, and nothing is
+ * written.
  */
 @RestController
 @RequestMapping("/api/v1/products/{productId}/sessions")
@@ -56,8 +58,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Strategy sessions", description = "Phases, artifacts, sign-offs, market sizing and the go/no-go gate")
 @SecurityRequirement(name = "bearer")
 class SessionApi {
-
-    private static final String STALE = ConflictException.staleVersion("The strategy session").getMessage();
 
     private final StrategySessions sessions;
     private final StrategyBrief brief;
@@ -171,41 +171,41 @@ class SessionApi {
     @PutMapping("/{sessionId}/plan")
     @Operation(summary = "Re-plan the weeks: start date, number of weeks, planned week per phase")
     ResponseEntity<SessionView> plan(@PathVariable long productId, @PathVariable long sessionId, @Valid @RequestBody PlanBody body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            VersionedWrite write) {
         Map<Phase, Integer> weeks = new EnumMap<>(Phase.class);
         weeks.putAll(body.plannedWeeks());
-        return write(sessionId, ifMatch, body.version(), true,
+        return write(write, productId, sessionId, body.version(),
                 v -> sessions.plan(productId, sessionId, v, body.startDate(), body.weeks(), weeks));
     }
 
     @PostMapping("/{sessionId}/participants")
     @Operation(summary = "Add a workspace member as participant")
     ResponseEntity<SessionView> addParticipant(@PathVariable long productId, @PathVariable long sessionId,
-            @Valid @RequestBody ParticipantBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return write(sessionId, ifMatch, body.version(), false, v -> sessions.addParticipant(productId, sessionId, v, body.userId()));
+            @Valid @RequestBody ParticipantBody body, VersionedWrite write) {
+        return write(write, productId, sessionId, body.version(), v -> sessions.addParticipant(productId, sessionId, v, body.userId()));
     }
 
     @DeleteMapping("/{sessionId}/participants/{userId}")
     @Operation(summary = "Remove a participant who approves nothing")
     ResponseEntity<SessionView> removeParticipant(@PathVariable long productId, @PathVariable long sessionId, @PathVariable long userId,
-            @RequestParam(required = false) Integer version, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return write(sessionId, ifMatch, version, false, v -> sessions.removeParticipant(productId, sessionId, v, userId));
+            @RequestParam(required = false) Integer version, VersionedWrite write) {
+        return write(write, productId, sessionId, version, v -> sessions.removeParticipant(productId, sessionId, v, userId));
     }
 
     @PutMapping("/{sessionId}/phases/{phase}/approvers")
     @Operation(summary = "Name who must sign off a phase (members of the workspace)")
     ResponseEntity<SessionView> approvers(@PathVariable long productId, @PathVariable long sessionId, @PathVariable String phase,
-            @Valid @RequestBody ApproversBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @Valid @RequestBody ApproversBody body, VersionedWrite write) {
         Phase p = phase(phase);
-        return write(sessionId, ifMatch, body.version(), true, v -> sessions.nameApprovers(productId, sessionId, v, p, body.userIds()));
+        return write(write, productId, sessionId, body.version(), v -> sessions.nameApprovers(productId, sessionId, v, p, body.userIds()));
     }
 
     @PutMapping("/{sessionId}/phases/{phase}/synthesis")
     @Operation(summary = "Write the inter-phase synthesis note: what this phase changed in our thinking")
     ResponseEntity<SessionView> synthesis(@PathVariable long productId, @PathVariable long sessionId, @PathVariable String phase,
-            @RequestBody NoteBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @RequestBody NoteBody body, VersionedWrite write) {
         Phase p = phase(phase);
-        return write(sessionId, ifMatch, body.version(), true, v -> sessions.writeSynthesis(productId, sessionId, v, p, body.note()));
+        return write(write, productId, sessionId, body.version(), v -> sessions.writeSynthesis(productId, sessionId, v, p, body.note()));
     }
 
     @MemberAction
@@ -214,18 +214,18 @@ class SessionApi {
             description = "Refused with 409 when an earlier phase is not signed off, 403 for someone who is not a named approver, "
                     + "400 with the missing fields when the artifact or synthesis note is incomplete.")
     ResponseEntity<SessionView> signOff(@PathVariable long productId, @PathVariable long sessionId, @PathVariable String phase,
-            @RequestBody(required = false) ActionBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @RequestBody(required = false) ActionBody body, VersionedWrite write) {
         Phase p = phase(phase);
-        return write(sessionId, ifMatch, body == null ? null : body.version(), false, v -> sessions.signOff(productId, sessionId, v, p));
+        return act(write, sessionId, body == null ? null : body.version(), v -> sessions.signOff(productId, sessionId, v, p));
     }
 
     @MemberAction
     @PostMapping("/{sessionId}/phases/{phase}/request-changes")
     @Operation(summary = "Request changes to a phase instead of signing it off (named approvers)")
     ResponseEntity<SessionView> requestChanges(@PathVariable long productId, @PathVariable long sessionId, @PathVariable String phase,
-            @RequestBody CommentBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @RequestBody CommentBody body, VersionedWrite write) {
         Phase p = phase(phase);
-        return write(sessionId, ifMatch, body.version(), false,
+        return act(write, sessionId, body.version(),
                 v -> sessions.requestChanges(productId, sessionId, v, p, body.comment()));
     }
 
@@ -233,29 +233,26 @@ class SessionApi {
     @PostMapping("/{sessionId}/phases/{phase}/reopen")
     @Operation(summary = "Reopen a signed-off phase; later signed-off phases are flagged 'needs review'")
     ResponseEntity<SessionView> reopen(@PathVariable long productId, @PathVariable long sessionId, @PathVariable String phase,
-            @RequestBody ReasonBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @RequestBody ReasonBody body, VersionedWrite write) {
         Phase p = phase(phase);
-        return write(sessionId, ifMatch, body.version(), false, v -> sessions.reopen(productId, sessionId, v, p, body.reason()));
+        return act(write, sessionId, body.version(), v -> sessions.reopen(productId, sessionId, v, p, body.reason()));
     }
 
     @MemberAction
     @PostMapping("/{sessionId}/phases/{phase}/confirm")
     @Operation(summary = "Confirm a phase flagged 'needs review' still holds (named approvers)")
     ResponseEntity<SessionView> confirm(@PathVariable long productId, @PathVariable long sessionId, @PathVariable String phase,
-            @RequestBody(required = false) ActionBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @RequestBody(required = false) ActionBody body, VersionedWrite write) {
         Phase p = phase(phase);
-        return write(sessionId, ifMatch, body == null ? null : body.version(), false, v -> sessions.confirm(productId, sessionId, v, p));
+        return act(write, sessionId, body == null ? null : body.version(), v -> sessions.confirm(productId, sessionId, v, p));
     }
 
     @PutMapping("/{sessionId}/positioning")
     @Operation(summary = "Replace the positioning statement's parts; differentiators with an id keep it")
     ResponseEntity<SessionView> positioning(@PathVariable long productId, @PathVariable long sessionId,
-            @RequestBody PositioningBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        List<Positioning.Differentiator> diffs = body.differentiators() == null ? List.of()
-                : body.differentiators().stream().map(d -> new Positioning.Differentiator(d.id(), d.text())).toList();
-        var positioning = new Positioning(body.targetCustomer(), body.need(), body.productName(), body.category(), body.keyBenefit(),
-                body.alternative(), diffs);
-        return write(sessionId, ifMatch, body.version(), true, v -> sessions.updatePositioning(productId, sessionId, v, positioning));
+            @RequestBody PositioningBody body, VersionedWrite write) {
+        // the content is checked after the version: a stale or missing version is answered first
+        return write(write, productId, sessionId, body.version(), v -> sessions.updatePositioning(productId, sessionId, v, positioning(body)));
     }
 
     @MemberAction
@@ -268,62 +265,58 @@ class SessionApi {
     @PutMapping("/{sessionId}/problem-framing")
     @Operation(summary = "Replace the problem framing canvas")
     ResponseEntity<SessionView> framing(@PathVariable long productId, @PathVariable long sessionId, @RequestBody FramingBody body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        var framing = new ProblemFraming(body.problem(), body.symptoms(), body.whyUnsolved(), body.assumptions(), body.whoHasIt(),
-                body.whenWhere(), body.consequences(), body.whoElse(), body.currentAlternatives(), body.reframedStatement());
-        return write(sessionId, ifMatch, body.version(), true, v -> sessions.updateFraming(productId, sessionId, v, framing));
+            VersionedWrite write) {
+        return write(write, productId, sessionId, body.version(), v -> sessions.updateFraming(productId, sessionId, v, new ProblemFraming(
+                body.problem(), body.symptoms(), body.whyUnsolved(), body.assumptions(), body.whoHasIt(), body.whenWhere(),
+                body.consequences(), body.whoElse(), body.currentAlternatives(), body.reframedStatement())));
     }
 
     @PostMapping("/{sessionId}/problem-statements")
     @Operation(summary = "Add a persona-level problem statement")
     ResponseEntity<SessionView> addStatement(@PathVariable long productId, @PathVariable long sessionId,
-            @Valid @RequestBody StatementBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        var statement = statement(null, body);
-        return write(sessionId, ifMatch, body.version(), true, v -> sessions.addStatement(productId, sessionId, v, statement));
+            @Valid @RequestBody StatementBody body, VersionedWrite write) {
+        return write(write, productId, sessionId, body.version(), v -> sessions.addStatement(productId, sessionId, v, statement(null, body)));
     }
 
     @PutMapping("/{sessionId}/problem-statements/{statementId}")
     @Operation(summary = "Replace a problem statement")
     ResponseEntity<SessionView> updateStatement(@PathVariable long productId, @PathVariable long sessionId,
             @PathVariable long statementId, @Valid @RequestBody StatementBody body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        var statement = statement(statementId, body);
-        return write(sessionId, ifMatch, body.version(), true,
-                v -> sessions.updateStatement(productId, sessionId, v, statementId, statement));
+            VersionedWrite write) {
+        return write(write, productId, sessionId, body.version(),
+                v -> sessions.updateStatement(productId, sessionId, v, statementId, statement(statementId, body)));
     }
 
     @DeleteMapping("/{sessionId}/problem-statements/{statementId}")
     @Operation(summary = "Remove a problem statement; initiatives linked to it become orphans")
     ResponseEntity<SessionView> removeStatement(@PathVariable long productId, @PathVariable long sessionId,
             @PathVariable long statementId, @RequestParam(required = false) Integer version,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return write(sessionId, ifMatch, version, true, v -> sessions.removeStatement(productId, sessionId, v, statementId));
+            VersionedWrite write) {
+        return write(write, productId, sessionId, version, v -> sessions.removeStatement(productId, sessionId, v, statementId));
     }
 
     @PostMapping("/{sessionId}/initiatives")
     @Operation(summary = "Draft an initiative, linked to a differentiator or a problem statement (or orphaned)")
     ResponseEntity<SessionView> addInitiative(@PathVariable long productId, @PathVariable long sessionId,
-            @RequestBody InitiativeBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        var initiative = body.toDraft(null);
-        return write(sessionId, ifMatch, body.version(), true, v -> sessions.addInitiative(productId, sessionId, v, initiative));
+            @RequestBody InitiativeBody body, VersionedWrite write) {
+        return write(write, productId, sessionId, body.version(), v -> sessions.addInitiative(productId, sessionId, v, body.toDraft(null)));
     }
 
     @PutMapping("/{sessionId}/initiatives/{initiativeId}")
     @Operation(summary = "Replace a drafted initiative")
     ResponseEntity<SessionView> updateInitiative(@PathVariable long productId, @PathVariable long sessionId,
             @PathVariable long initiativeId, @RequestBody InitiativeBody body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        var initiative = body.toDraft(initiativeId);
-        return write(sessionId, ifMatch, body.version(), true,
-                v -> sessions.updateInitiative(productId, sessionId, v, initiativeId, initiative));
+            VersionedWrite write) {
+        return write(write, productId, sessionId, body.version(),
+                v -> sessions.updateInitiative(productId, sessionId, v, initiativeId, body.toDraft(initiativeId)));
     }
 
     @DeleteMapping("/{sessionId}/initiatives/{initiativeId}")
     @Operation(summary = "Remove a drafted initiative")
     ResponseEntity<SessionView> removeInitiative(@PathVariable long productId, @PathVariable long sessionId,
             @PathVariable long initiativeId, @RequestParam(required = false) Integer version,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return write(sessionId, ifMatch, version, true, v -> sessions.removeInitiative(productId, sessionId, v, initiativeId));
+            VersionedWrite write) {
+        return write(write, productId, sessionId, version, v -> sessions.removeInitiative(productId, sessionId, v, initiativeId));
     }
 
     @GetMapping("/{sessionId}/market")
@@ -339,7 +332,7 @@ class SessionApi {
                     + "field errors and nothing is saved.")
     SessionView.MarketView saveMarket(@PathVariable long productId, @PathVariable long sessionId, @RequestBody MarketBody body) {
         if (body.version() == null) {
-            throw new InvalidInputException("version", "is required: send the market version you read");
+            throw new PreconditionRequiredException("This change needs the market version you read: send it as the 'version' field.");
         }
         if (body.model() == null) {
             throw new InvalidInputException("model", "is required");
@@ -350,9 +343,16 @@ class SessionApi {
     @PostMapping("/{sessionId}/market/gate")
     @Operation(summary = "Record the go/no-go decision; NO_GO closes the session with the rationale as outcome")
     ResponseEntity<SessionView> gate(@PathVariable long productId, @PathVariable long sessionId, @Valid @RequestBody GateBody body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return write(sessionId, ifMatch, body.version(), false,
+            VersionedWrite write) {
+        return write(write, productId, sessionId, body.version(),
                 v -> sessions.decideGate(productId, sessionId, v, body.decision(), body.rationale()));
+    }
+
+    private static Positioning positioning(PositioningBody body) {
+        List<Positioning.Differentiator> diffs = body.differentiators() == null ? List.of()
+                : body.differentiators().stream().map(d -> new Positioning.Differentiator(d.id(), d.text())).toList();
+        return new Positioning(body.targetCustomer(), body.need(), body.productName(), body.category(), body.keyBenefit(),
+                body.alternative(), diffs);
     }
 
     private static ProblemStatement statement(Long id, StatementBody body) {
@@ -375,21 +375,23 @@ class SessionApi {
     }
 
     /**
-     * Runs a write with the version from If-Match (preferred) or the body. A stale If-Match answers
-     * 412, a stale body version 409.
+     * Every write names the session's version it read (the session's ETag as If-Match, or a version
+     * field): a stale If-Match answers 412, a stale field 409, neither 428; the answer carries the new ETag.
      */
-    private ResponseEntity<SessionView> write(long sessionId, String ifMatch, Integer bodyVersion, boolean required,
-            Function<Integer, StrategySessions.Loaded> action) {
-        Integer fromHeader = Versioned.versionFromIfMatch(ifMatch, sessionId);
-        Integer version = fromHeader != null ? fromHeader : bodyVersion;
-        if (required && version == null) {
-            throw new InvalidInputException("version", "is required: send the version you read as If-Match header or 'version' field");
-        }
-        try {
-            return ok(action.apply(version));
-        } catch (ConflictException e) {
-            boolean stale = STALE.equals(e.getMessage());
-            throw fromHeader != null && stale ? e.asPreconditionFailed() : e;
-        }
+    private ResponseEntity<SessionView> write(VersionedWrite write, long productId, long sessionId, Integer bodyVersion,
+            IntFunction<StrategySessions.Loaded> action) {
+        // an editor's change: the version is compared before the body becomes the session's parts (which
+        // check their content as they are built), after the role (an editor's) is checked
+        return ok(write.checkedFirst("The strategy session", () -> sessions.version(productId, sessionId, Permission.EDIT))
+                .run(sessionId, bodyVersion, action));
+    }
+
+    /**
+     * An action any member may attempt (sign-off, change requests, reopen, confirm): the session checks who
+     * may take it (its named approvers), then the version, then the action's own content.
+     */
+    private ResponseEntity<SessionView> act(VersionedWrite write, long sessionId, Integer bodyVersion,
+            IntFunction<StrategySessions.Loaded> action) {
+        return ok(write.run(sessionId, bodyVersion, action));
     }
 }

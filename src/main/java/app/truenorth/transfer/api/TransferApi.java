@@ -1,7 +1,10 @@
 package app.truenorth.transfer.api;
 
 import app.truenorth.health.AntiGoals;
+import app.truenorth.health.Dismissals;
+import app.truenorth.health.Health;
 import app.truenorth.platform.InvalidInputException;
+import app.truenorth.platform.Problems;
 import app.truenorth.roadmap.Roadmaps;
 import app.truenorth.transfer.ImportFormat;
 import app.truenorth.transfer.Imports;
@@ -10,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -33,11 +37,15 @@ class TransferApi {
     private final Imports imports;
     private final Roadmaps roadmaps;
     private final AntiGoals antiGoals;
+    private final Health health;
+    private final Dismissals dismissals;
 
-    TransferApi(Imports imports, Roadmaps roadmaps, AntiGoals antiGoals) {
+    TransferApi(Imports imports, Roadmaps roadmaps, AntiGoals antiGoals, Health health, Dismissals dismissals) {
         this.imports = imports;
         this.roadmaps = roadmaps;
         this.antiGoals = antiGoals;
+        this.health = health;
+        this.dismissals = dismissals;
     }
 
     @PostMapping("/api/v1/products/{productId}/imports")
@@ -51,21 +59,25 @@ class TransferApi {
                 "must be one of " + String.join(", ", Arrays.stream(ImportFormat.values()).map(ImportFormat::code).toList())));
         Imports.Report report = imports.run(productId, parsed, body, !dryRun, skipRejected, null);
         if (!dryRun && !report.written()) {
-            Map<String, String> errors = new LinkedHashMap<>();
+            Problems problems = new Problems();
             for (Imports.RowReport row : report.rejectedRows()) {
                 for (var problem : row.problems()) {
-                    errors.merge("line " + row.line() + ": " + problem.field(), problem.message(), (a, b) -> a + "; " + b);
+                    problems.append("line " + row.line() + ": " + problem.field(), problem.message());
                 }
             }
-            throw new InvalidInputException(errors);
+            problems.throwIfAny();
         }
         return report;
     }
 
     @GetMapping("/api/v1/products/{productId}/roadmap-file")
-    @Operation(summary = "The roadmap as a TrueNorth roadmap file (format truenorth-roadmap, version 1)")
+    @Operation(summary = "The roadmap as a TrueNorth roadmap file (format truenorth-roadmap, version 1), with the health "
+            + "thresholds, anti-goals and dismissed anti-goal findings it is judged by, so truenorth lint finds offline what the server finds")
     ResponseEntity<RoadmapJson.Document> roadmapFile(@PathVariable long productId) {
-        RoadmapJson.Document document = RoadmapJson.of(roadmaps.load(productId), antiGoals.texts(productId));
+        List<RoadmapJson.DismissalEntry> dismissed = dismissals.list(productId).stream().filter(Dismissals.StoredDismissal::holds)
+                .map(d -> new RoadmapJson.DismissalEntry(d.antiGoal(), d.initiativeTitle(), d.reason(), d.textsFingerprint())).toList();
+        RoadmapJson.Document document = RoadmapJson.of(roadmaps.load(productId), health.thresholds(productId).thresholds(),
+                antiGoals.texts(productId), dismissed);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"roadmap.json\"").body(document);
     }
 }

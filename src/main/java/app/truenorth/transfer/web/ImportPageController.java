@@ -4,9 +4,10 @@ import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.web.FormErrors;
 import app.truenorth.transfer.ImportFormat;
 import app.truenorth.transfer.ImportJobs;
+import app.truenorth.workspace.Needs;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.ShellFactory;
-import app.truenorth.workspace.WorkspaceAccess;
+import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -29,25 +29,27 @@ class ImportPageController {
     /** Largest upload read (a 50,000-row Jira export is about 15 MB). */
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    private final WorkspaceAccess access;
     private final ShellFactory shells;
     private final ImportJobs jobs;
 
-    ImportPageController(WorkspaceAccess access, ShellFactory shells, ImportJobs jobs) {
-        this.access = access;
+    ImportPageController(ShellFactory shells, ImportJobs jobs) {
         this.shells = shells;
         this.jobs = jobs;
     }
 
     @GetMapping("/products/{productId}/roadmap/import")
-    String form(@PathVariable long productId, HttpServletRequest request, Model model) {
-        return page(productId, request, model, null, "jira-csv", FormErrors.none());
+    String form(@Needs(Permission.EDIT) ProductAccess product, HttpServletRequest request, Model model) {
+        return page(product, request, model, null, "jira-csv", FormErrors.none());
     }
 
+    /**
+     * Reads the upload into a preview (nothing is written yet); a missing or unreadable file comes back
+     * beside its field on the same step of the import.
+     */
     @PostMapping("/products/{productId}/roadmap/import")
-    String preview(@PathVariable long productId, @RequestParam(required = false) String format,
+    String preview(@Needs(Permission.EDIT) ProductAccess product, @RequestParam(required = false) String format,
             @RequestParam(required = false) MultipartFile file, HttpServletRequest request, Model model) {
-        access.product(productId, Permission.EDIT);
+        long productId = product.productId();
         ImportFormat parsed = ImportFormat.parse(format).orElse(null);
         FormErrors errors = FormErrors.none();
         if (parsed == null) {
@@ -59,52 +61,49 @@ class ImportPageController {
             errors.add("file", "The file is larger than 64 MB; split it into several imports.");
         }
         if (errors.any()) {
-            return page(productId, request, model, null, format, errors);
+            return page(product, request, model, null, format, errors);
         }
         try {
             String text = new String(file.getBytes(), StandardCharsets.UTF_8);
-            ImportJobs.Job job = jobs.preview(productId, parsed, file.getOriginalFilename(), text);
-            return page(productId, request, model, job, parsed.code(), FormErrors.none());
+            ImportJobs.Upload upload = jobs.preview(productId, parsed, file.getOriginalFilename(), text);
+            return page(product, request, model, upload, parsed.code(), FormErrors.none());
         } catch (InvalidInputException e) {
-            return page(productId, request, model, null, format, FormErrors.of(e.fieldErrors()));
+            return page(product, request, model, null, format, FormErrors.of(e.fieldErrors()));
         } catch (IOException e) {
-            return page(productId, request, model, null, format, FormErrors.none().add("file", "The upload could not be read: "
+            return page(product, request, model, null, format, FormErrors.none().add("file", "The upload could not be read: "
                     + e.getMessage()));
         }
     }
 
     @PostMapping("/products/{productId}/roadmap/import/confirm")
-    String confirm(@PathVariable long productId, @RequestParam String uploadId,
+    String confirm(@Needs(Permission.EDIT) ProductAccess product, @RequestParam String uploadId,
             @RequestParam(defaultValue = "false") boolean skipRejected, HttpServletRequest request, Model model) {
-        access.product(productId, Permission.EDIT);
-        ImportJobs.Job job = jobs.start(productId, uploadId, skipRejected);
-        return progressPage(productId, job, request, model);
+        ImportJobs.Job job = jobs.start(product.productId(), uploadId, skipRejected);
+        return progressPage(product, job, request, model);
     }
 
     @GetMapping("/products/{productId}/roadmap/import/progress")
-    String progress(@PathVariable long productId, @RequestParam String uploadId, HttpServletRequest request, Model model) {
-        access.product(productId, Permission.EDIT);
-        return progressPage(productId, jobs.find(productId, uploadId), request, model);
+    String progress(@Needs(Permission.EDIT) ProductAccess product, @RequestParam String uploadId, HttpServletRequest request,
+            Model model) {
+        return progressPage(product, jobs.find(product.productId(), uploadId), request, model);
     }
 
-    private String progressPage(long productId, ImportJobs.Job job, HttpServletRequest request, Model model) {
-        model.addAttribute("base", "/products/" + productId + "/roadmap");
+    private String progressPage(ProductAccess product, ImportJobs.Job job, HttpServletRequest request, Model model) {
+        model.addAttribute("base", "/products/" + product.productId() + "/roadmap");
         model.addAttribute("job", job);
         if ("true".equals(request.getHeader("HX-Request")) && !"true".equals(request.getHeader("HX-Boosted"))) {
             return "transfer/progress";
         }
-        var product = access.product(productId, Permission.EDIT);
         model.addAttribute("shell", shells.product(request, product, "Import · " + product.productName(), "roadmap"));
         model.addAttribute("productName", product.productName());
         return "transfer/importing";
     }
 
-    private String page(long productId, HttpServletRequest request, Model model, ImportJobs.Job job, String format,
+    private String page(ProductAccess product, HttpServletRequest request, Model model, ImportJobs.Upload job, String format,
             FormErrors errors) {
-        var product = access.product(productId, Permission.EDIT);
         model.addAttribute("shell", shells.product(request, product, "Import · " + product.productName(), "roadmap"));
         model.addAttribute("productName", product.productName());
-        model.addAttribute("base", "/products/" + productId + "/roadmap");
+        model.addAttribute("base", "/products/" + product.productId() + "/roadmap");
         model.addAttribute("formats", List.of(ImportFormat.values()));
         model.addAttribute("format", format == null ? "" : format);
         model.addAttribute("errors", errors);

@@ -3,6 +3,8 @@ package app.truenorth.views.api;
 import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.Versioned;
+import app.truenorth.platform.web.VersionedWrite;
+import app.truenorth.platform.web.LinkBuilder;
 import app.truenorth.roadmap.domain.Horizon;
 import app.truenorth.roadmap.render.RoadmapFormat;
 import app.truenorth.views.Audience;
@@ -14,8 +16,9 @@ import app.truenorth.views.ViewExports;
 import app.truenorth.views.ViewField;
 import app.truenorth.views.Views;
 import app.truenorth.workspace.MemberAction;
+import app.truenorth.workspace.Needs;
 import app.truenorth.workspace.Permission;
-import app.truenorth.workspace.WorkspaceAccess;
+import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
@@ -33,7 +36,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,14 +47,14 @@ class ViewsApi {
 
     private static final String AUDIENCES = "{audience:executive|engineering|sales|customer}";
 
-    private final WorkspaceAccess access;
     private final Views views;
     private final ViewExports exports;
     private final ExportJobs jobs;
+    private final LinkBuilder links;
 
-    ViewsApi(WorkspaceAccess access, Views views, ViewExports exports, ExportJobs jobs) {
+    ViewsApi(Views views, ViewExports exports, ExportJobs jobs, LinkBuilder links) {
+        this.links = links;
         this.jobs = jobs;
-        this.access = access;
         this.views = views;
         this.exports = exports;
     }
@@ -103,27 +105,26 @@ class ViewsApi {
         return views.presets(productId).stream().map(PresetJson::of).toList();
     }
 
+    /**
+     * Changes an audience's preset. The preset's ETag (from this answer) names the audience and the version;
+     * send it as If-Match, or the version as the {@code version} field.
+     */
     @PutMapping("/presets/" + AUDIENCES)
-    ResponseEntity<PresetJson> updatePreset(@PathVariable long productId, @PathVariable String audience,
-            @RequestBody PresetUpdate body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        access.product(productId, Permission.EDIT);
+    ResponseEntity<PresetJson> updatePreset(@Needs(Permission.EDIT) ProductAccess product, @PathVariable String audience,
+            @RequestBody PresetUpdate body, VersionedWrite write) {
         Audience a = audience(audience);
-        Integer fromHeader = Versioned.versionFromIfMatch(ifMatch, a.ordinal());
-        Integer version = fromHeader != null ? fromHeader : body.version();
-        if (version == null) {
-            throw new InvalidInputException("version", "is required: send the version you read as If-Match header or 'version' field");
-        }
-        if (body.precision() == null) {
-            throw new InvalidInputException("precision", "is required: EXACT, QUARTER or HORIZON");
-        }
-        Set<ViewField> fields = body.fields() == null || body.fields().isEmpty() ? EnumSet.noneOf(ViewField.class)
-                : EnumSet.copyOf(body.fields().stream().filter(f -> f != null).toList());
-        Set<Horizon> horizons = body.horizons() == null || body.horizons().stream().allMatch(h -> h == null)
-                ? EnumSet.allOf(Horizon.class) : EnumSet.copyOf(body.horizons().stream().filter(h -> h != null).toList());
-        DatePrecision precision = body.precision();
-        var saved = views.updatePreset(productId, a, new Views.PresetInput(fields, Boolean.TRUE.equals(body.externalOnly()), horizons,
-                body.maxItems() == null ? 0 : body.maxItems(), body.maxRisks() == null ? 0 : body.maxRisks(), precision,
-                body.keyDecisionsOnly(), body.maxDecisions()), version);
+        var saved = write.run(a.ordinal(), body.version(), version -> {
+            if (body.precision() == null) {
+                throw new InvalidInputException("precision", "is required: EXACT, QUARTER or HORIZON");
+            }
+            Set<ViewField> fields = body.fields() == null || body.fields().isEmpty() ? EnumSet.noneOf(ViewField.class)
+                    : EnumSet.copyOf(body.fields().stream().filter(f -> f != null).toList());
+            Set<Horizon> horizons = body.horizons() == null || body.horizons().stream().allMatch(h -> h == null)
+                    ? EnumSet.allOf(Horizon.class) : EnumSet.copyOf(body.horizons().stream().filter(h -> h != null).toList());
+            return views.updatePreset(product.productId(), a, new Views.PresetInput(fields, Boolean.TRUE.equals(body.externalOnly()),
+                    horizons, body.maxItems() == null ? 0 : body.maxItems(), body.maxRisks() == null ? 0 : body.maxRisks(),
+                    body.precision(), body.keyDecisionsOnly(), body.maxDecisions()), version);
+        });
         return ResponseEntity.ok().eTag(Versioned.etag(a.ordinal(), saved.version())).body(PresetJson.of(saved));
     }
 
@@ -192,12 +193,12 @@ class ViewsApi {
     }
 
     @PostMapping("/links")
-    ResponseEntity<CreatedLinkJson> createLink(@PathVariable long productId, @RequestBody LinkRequest body, HttpServletRequest request) {
-        access.product(productId, Permission.EDIT);
+    ResponseEntity<CreatedLinkJson> createLink(@Needs(Permission.EDIT) ProductAccess product, @RequestBody LinkRequest body,
+            HttpServletRequest request) {
+        long productId = product.productId();
         var created = views.createLink(productId, body.audience(), body.sharedWith(), body.label(), body.expiresOn(), body.password());
-        String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
         return ResponseEntity.created(URI.create("/api/v1/products/" + productId + "/views/links/" + created.link().id()))
-                .body(new CreatedLinkJson(LinkJson.of(created.link()), base + "/share/" + created.token()));
+                .body(new CreatedLinkJson(LinkJson.of(created.link()), links.absolute("/share/" + created.token())));
     }
 
     /** Revokes the link: it stops opening at once. Revoking twice is harmless. */

@@ -1,23 +1,24 @@
 package app.truenorth.workspace.api;
 
-import app.truenorth.platform.ConflictException;
-import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.Versioned;
 import app.truenorth.platform.audit.AuditEntry;
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.platform.security.Callers;
+import app.truenorth.platform.web.VersionedWrite;
+import app.truenorth.platform.web.LinkBuilder;
 import app.truenorth.workspace.Accounts;
 import app.truenorth.workspace.ApiTokens;
 import app.truenorth.workspace.Invitations;
+import app.truenorth.workspace.Needs;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.Products;
 import app.truenorth.workspace.Role;
 import app.truenorth.workspace.WorkspaceAccess;
+import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
 import app.truenorth.workspace.Workspaces;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,12 +38,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * REST API of the workspace module under {@code /api/v1}. Every call acts in the workspace of the
@@ -62,9 +61,11 @@ class WorkspaceApi {
     private final ApiTokens tokens;
     private final Accounts accounts;
     private final AuditLog audit;
+    private final LinkBuilder links;
 
     WorkspaceApi(WorkspaceAccess access, Products products, Workspaces workspaces, Invitations invitations, ApiTokens tokens,
-            Accounts accounts, AuditLog audit) {
+            Accounts accounts, AuditLog audit, LinkBuilder links) {
+        this.links = links;
         this.access = access;
         this.products = products;
         this.workspaces = workspaces;
@@ -160,31 +161,20 @@ class WorkspaceApi {
 
     @GetMapping("/products/{productId}")
     @Operation(summary = "One product, with its version as ETag")
-    ResponseEntity<ProductView> getProduct(@PathVariable long productId) {
-        access.product(productId, Permission.READ);
-        var product = products.get(productId);
+    ResponseEntity<ProductView> getProduct(ProductAccess readable) {
+        var product = products.get(readable.productId());
         return ResponseEntity.ok().eTag(Versioned.etag(product.id(), product.version())).body(ProductView.of(product));
     }
 
     @PutMapping("/products/{productId}")
     @Operation(summary = "Rename or re-describe a product",
             description = "Send the version you read, as If-Match (the ETag) or as the 'version' field. "
-                    + "A stale version is refused with 412 (If-Match) or 409 (field); nothing is overwritten.")
-    ResponseEntity<ProductView> updateProduct(@PathVariable long productId, @Valid @RequestBody ProductUpdate body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        access.product(productId, Permission.EDIT);
-        Integer fromHeader = Versioned.versionFromIfMatch(ifMatch, productId);
-        Integer version = fromHeader != null ? fromHeader : body.version();
-        if (version == null) {
-            throw new InvalidInputException("version",
-                    "is required: send the version you read as If-Match header or 'version' field");
-        }
-        try {
-            var product = products.update(productId, body.name(), body.description(), version);
-            return ResponseEntity.ok().eTag(Versioned.etag(product.id(), product.version())).body(ProductView.of(product));
-        } catch (ConflictException e) {
-            throw fromHeader != null ? e.asPreconditionFailed() : e;
-        }
+                    + "A stale version is refused with 412 (If-Match) or 409 (field), a missing one with 428; nothing is overwritten.")
+    ResponseEntity<ProductView> updateProduct(@Needs(Permission.EDIT) ProductAccess product, @Valid @RequestBody ProductUpdate body,
+            VersionedWrite write) {
+        long productId = product.productId();
+        var saved = write.run(productId, body.version(), version -> products.update(productId, body.name(), body.description(), version));
+        return ResponseEntity.ok().eTag(Versioned.etag(saved.id(), saved.version())).body(ProductView.of(saved));
     }
 
     @GetMapping("/members")
@@ -217,11 +207,10 @@ class WorkspaceApi {
 
     @PostMapping("/invitations")
     @Operation(summary = "Create an invitation link (owner); the link is returned once")
-    ResponseEntity<InvitationView> invite(@Valid @RequestBody NewInvitation body, HttpServletRequest request) {
+    ResponseEntity<InvitationView> invite(@Valid @RequestBody NewInvitation body) {
         var membership = access.require(Permission.ADMIN);
         var created = invitations.create(membership.workspaceId(), Callers.current().id(), body.role(), body.note());
-        String link = ServletUriComponentsBuilder.fromContextPath(request).path("/invite/{secret}")
-                .buildAndExpand(created.secret()).toUriString();
+        String link = links.absolute("/invite/" + created.secret());
         return ResponseEntity.status(HttpStatus.CREATED).body(InvitationView.of(created.invitation(), link));
     }
 

@@ -1,14 +1,14 @@
 package app.truenorth.workspace.web;
 
-import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.security.Callers;
 import app.truenorth.platform.web.FormErrors;
+import app.truenorth.platform.web.Submit;
+import app.truenorth.platform.web.LinkBuilder;
 import app.truenorth.workspace.Accounts;
 import app.truenorth.workspace.ApiTokens;
 import app.truenorth.workspace.ShellFactory;
 import app.truenorth.workspace.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The signed-in person's own account: password and personal API tokens. */
@@ -27,8 +28,10 @@ class AccountController {
     private final ApiTokens tokens;
     private final WorkspaceAccess access;
     private final ShellFactory shells;
+    private final LinkBuilder links;
 
-    AccountController(Accounts accounts, ApiTokens tokens, WorkspaceAccess access, ShellFactory shells) {
+    AccountController(Accounts accounts, ApiTokens tokens, WorkspaceAccess access, ShellFactory shells, LinkBuilder links) {
+        this.links = links;
         this.accounts = accounts;
         this.tokens = tokens;
         this.access = access;
@@ -41,20 +44,12 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@Valid @ModelAttribute Forms.PasswordForm form, BindingResult binding, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        FormErrors errors = FormErrors.of(binding);
-        if (!errors.any()) {
-            try {
-                accounts.changePassword(Callers.current().id(), form.currentPassword(), form.newPassword());
-                redirect.addFlashAttribute(ShellFactory.FLASH, "Your password was changed.");
-                return "redirect:/account";
-            } catch (InvalidInputException e) {
-                errors = FormErrors.of(e.fieldErrors());
-            }
-        }
-        response.setStatus(422);
-        return renderAccount(request, model, errors);
+    ModelAndView changePassword(@Valid @ModelAttribute Forms.PasswordForm form, BindingResult binding, HttpServletRequest request,
+            Model model) {
+        return Submit.of(request, () -> accounts.changePassword(Callers.current().id(), form.currentPassword(), form.newPassword()))
+                .refusedBy(binding)
+                .redirect("/account", "Your password was changed.")
+                .orRender(errors -> renderAccount(request, model, errors));
     }
 
     @GetMapping("/account/tokens")
@@ -63,15 +58,13 @@ class AccountController {
     }
 
     @PostMapping("/account/tokens")
-    String createToken(@Valid @ModelAttribute Forms.TokenForm form, BindingResult binding, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
-        FormErrors errors = FormErrors.of(binding);
-        if (errors.any()) {
-            response.setStatus(422);
-            return renderTokens(request, model, errors, null);
-        }
-        var created = tokens.create(Callers.current().id(), access.current().workspaceId(), form.name());
-        return renderTokens(request, model, FormErrors.none(), created);
+    ModelAndView createToken(@Valid @ModelAttribute Forms.TokenForm form, BindingResult binding, HttpServletRequest request,
+            Model model) {
+        return Submit.of(request, () -> tokens.create(Callers.current().id(), access.current().workspaceId(), form.name()))
+                .refusedBy(binding)
+                // the secret is shown right here, once: it must not rest in the session as a flash
+                .show(created -> renderTokens(request, model, FormErrors.none(), created))
+                .orRender(errors -> renderTokens(request, model, errors, null));
     }
 
     @PostMapping("/account/tokens/{tokenId}/revoke")
@@ -95,8 +88,7 @@ class AccountController {
         if (created != null) {
             model.addAttribute("created", created);
         }
-        model.addAttribute("apiBase", org.springframework.web.servlet.support.ServletUriComponentsBuilder
-                .fromContextPath(request).path("/api/v1").toUriString());
+        model.addAttribute("apiBase", links.absolute("/api/v1"));
         return "workspace/tokens";
     }
 }

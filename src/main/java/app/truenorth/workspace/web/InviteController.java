@@ -1,16 +1,14 @@
 package app.truenorth.workspace.web;
 
-import app.truenorth.platform.ConflictException;
-import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.security.Callers;
 import app.truenorth.platform.web.FormErrors;
 import app.truenorth.platform.web.Pages;
+import app.truenorth.platform.web.Submit;
 import app.truenorth.workspace.Invitations;
-import app.truenorth.workspace.ShellFactory;
 import app.truenorth.workspace.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,7 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Opening an invitation link: a new person creates their account; someone already signed in joins
@@ -36,51 +34,45 @@ class InviteController {
     }
 
     @GetMapping("/invite/{secret}")
-    String open(@PathVariable String secret, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return render(secret, request, response, model, Forms.JoinForm.empty(), FormErrors.none());
+    ModelAndView open(@PathVariable String secret, HttpServletRequest request, Model model) {
+        return usable(secret, new ModelAndView(render(secret, request, model, Forms.JoinForm.empty(), FormErrors.none())));
     }
 
     @PostMapping("/invite/{secret}")
-    String accept(@PathVariable String secret, @Valid @ModelAttribute("form") Forms.JoinForm form, BindingResult binding,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
-        FormErrors errors = FormErrors.of(binding);
-        if (!errors.any()) {
-            try {
-                invitations.acceptAsNewUser(secret, form.email(), form.displayName(), form.password());
-                return "redirect:/login?joined";
-            } catch (InvalidInputException e) {
-                errors = FormErrors.of(e.fieldErrors());
-            } catch (ConflictException e) {
-                errors = FormErrors.global(e.getMessage());
-            }
-        }
-        response.setStatus(422);
-        return render(secret, request, response, model, new Forms.JoinForm(form.email(), form.displayName(), ""), errors);
+    ModelAndView accept(@PathVariable String secret, @Valid @ModelAttribute("form") Forms.JoinForm form, BindingResult binding,
+            HttpServletRequest request, Model model) {
+        return usable(secret, Submit.of(request, () -> invitations.acceptAsNewUser(secret, form.email(), form.displayName(), form.password()))
+                .refusedBy(binding)
+                .redirect("/login?joined", null)
+                // the password is never shown back
+                .orRender(errors -> render(secret, request, model, new Forms.JoinForm(form.email(), form.displayName(), ""), errors)));
     }
 
     @PostMapping("/invite/{secret}/join")
-    String join(@PathVariable String secret, HttpServletRequest request, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
+    ModelAndView join(@PathVariable String secret, HttpServletRequest request, Model model) {
         if (Callers.find().isEmpty()) {
-            return "redirect:/invite/" + secret;
+            return new ModelAndView("redirect:/invite/" + secret);
         }
-        try {
-            var preview = invitations.acceptAsExistingUser(secret, Callers.current().id());
-            access.select(preview.workspaceId());
-            redirect.addFlashAttribute(ShellFactory.FLASH, "You joined " + preview.workspaceName() + ".");
-            return "redirect:/products";
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            return render(secret, request, response, model, Forms.JoinForm.empty(), FormErrors.global(e.getMessage()));
-        }
+        return usable(secret, Submit.of(request, () -> {
+                    var preview = invitations.acceptAsExistingUser(secret, Callers.current().id());
+                    access.select(preview.workspaceId());
+                    return preview;
+                })
+                .redirect(preview -> "/products", preview -> "You joined " + preview.workspaceName() + ".")
+                .orRender(errors -> render(secret, request, model, Forms.JoinForm.empty(), errors)));
     }
 
-    private String render(String secret, HttpServletRequest request, HttpServletResponse response, Model model,
-            Forms.JoinForm form, FormErrors errors) {
-        var preview = invitations.preview(secret);
-        if (preview.isEmpty()) {
-            response.setStatus(404);
+    /** A link that can no longer be used (expired, revoked, used) is "not found", whatever was posted to it. */
+    private ModelAndView usable(String secret, ModelAndView answer) {
+        boolean redirect = !answer.isReference() || answer.getViewName().startsWith("redirect:");
+        if (!redirect && invitations.preview(secret).isEmpty()) {
+            answer.setStatus(HttpStatus.NOT_FOUND);
         }
+        return answer;
+    }
+
+    private String render(String secret, HttpServletRequest request, Model model, Forms.JoinForm form, FormErrors errors) {
+        var preview = invitations.preview(secret);
         model.addAttribute("shell", Pages.publicShell(request, "Join a workspace"));
         model.addAttribute("secret", secret);
         model.addAttribute("preview", preview.orElse(null));

@@ -1,10 +1,11 @@
 package app.truenorth.workspace.web;
 
 import app.truenorth.platform.ConflictException;
-import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.audit.AuditLog;
 import app.truenorth.platform.security.Callers;
 import app.truenorth.platform.web.FormErrors;
+import app.truenorth.platform.web.Submit;
+import app.truenorth.platform.web.LinkBuilder;
 import app.truenorth.workspace.Invitations;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.Role;
@@ -12,7 +13,6 @@ import app.truenorth.workspace.ShellFactory;
 import app.truenorth.workspace.WorkspaceAccess;
 import app.truenorth.workspace.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Members, roles, invitation links, switching and creating workspaces, and the audit log. */
 @Controller
@@ -34,8 +34,11 @@ class MembersController {
     private final Invitations invitations;
     private final ShellFactory shells;
     private final AuditLog audit;
+    private final LinkBuilder links;
 
-    MembersController(WorkspaceAccess access, Workspaces workspaces, Invitations invitations, ShellFactory shells, AuditLog audit) {
+    MembersController(WorkspaceAccess access, Workspaces workspaces, Invitations invitations, ShellFactory shells, AuditLog audit,
+            LinkBuilder links) {
+        this.links = links;
         this.access = access;
         this.workspaces = workspaces;
         this.invitations = invitations;
@@ -49,18 +52,14 @@ class MembersController {
     }
 
     @PostMapping("/workspace/invitations")
-    String invite(@Valid @ModelAttribute Forms.InviteForm form, BindingResult binding, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    ModelAndView invite(@Valid @ModelAttribute Forms.InviteForm form, BindingResult binding, HttpServletRequest request, Model model) {
         var membership = access.require(Permission.ADMIN);
-        FormErrors errors = FormErrors.of(binding);
-        if (errors.any()) {
-            response.setStatus(422);
-            return render(request, model, errors, null);
-        }
-        var created = invitations.create(membership.workspaceId(), Callers.current().id(), form.role(), form.note());
-        String link = ServletUriComponentsBuilder.fromContextPath(request).path("/invite/{secret}")
-                .buildAndExpand(created.secret()).toUriString();
-        return render(request, model, FormErrors.none(), new Forms.InvitationLink(link, created.invitation().role()));
+        return Submit.of(request, () -> invitations.create(membership.workspaceId(), Callers.current().id(), form.role(), form.note()))
+                .refusedBy(binding)
+                // the link is shown right here, once: it must not rest in the session as a flash
+                .show(created -> render(request, model, FormErrors.none(), new Forms.InvitationLink(
+                        links.absolute("/invite/" + created.secret()), created.invitation().role())))
+                .orRender(errors -> render(request, model, errors, null));
     }
 
     @PostMapping("/workspace/invitations/{invitationId}/revoke")
@@ -76,38 +75,27 @@ class MembersController {
     }
 
     @PostMapping("/workspace/members/{userId}/role")
-    String changeRole(@PathVariable long userId, @Valid @ModelAttribute Forms.RoleForm form, BindingResult binding,
-            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    ModelAndView changeRole(@PathVariable long userId, @Valid @ModelAttribute Forms.RoleForm form, BindingResult binding,
+            HttpServletRequest request, Model model) {
         var membership = access.require(Permission.ADMIN);
-        if (binding.hasErrors()) {
-            // the role select sits in the member's table row: the message goes above the table
-            response.setStatus(422);
-            return render(request, model, FormErrors.global(FormErrors.of(binding).get("role")), null);
-        }
-        Role role = form.role();
-        try {
-            var member = workspaces.changeRole(membership.workspaceId(), userId, role);
-            redirect.addFlashAttribute(ShellFactory.FLASH, member.displayName() + " is now " + role.label().toLowerCase() + ".");
-            return "redirect:/workspace/members";
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            return render(request, model, FormErrors.global(String.join(" ", e.fieldErrors().values())), null);
-        }
+        return Submit.of(request, () -> workspaces.changeRole(membership.workspaceId(), userId, form.role()))
+                .refusedBy(binding)
+                .redirect(member -> "/workspace/members",
+                        member -> member.displayName() + " is now " + form.role().label().toLowerCase() + ".")
+                // the role select sits in the member's table row: the message goes above the table
+                .orRender(errors -> render(request, model, errors.asGlobal(), null));
     }
 
     @PostMapping("/workspace/members/{userId}/remove")
-    String remove(@PathVariable long userId, HttpServletRequest request, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
+    ModelAndView remove(@PathVariable long userId, HttpServletRequest request, Model model) {
         var membership = access.require(Permission.ADMIN);
-        try {
-            var member = workspaces.member(membership.workspaceId(), userId);
-            workspaces.removeMember(membership.workspaceId(), userId);
-            redirect.addFlashAttribute(ShellFactory.FLASH, "Removed " + member.displayName() + " from the workspace.");
-            return "redirect:/workspace/members";
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            return render(request, model, FormErrors.global(String.join(" ", e.fieldErrors().values())), null);
-        }
+        return Submit.of(request, () -> {
+                    var member = workspaces.member(membership.workspaceId(), userId);
+                    workspaces.removeMember(membership.workspaceId(), userId);
+                    return member;
+                })
+                .redirect(member -> "/workspace/members", member -> "Removed " + member.displayName() + " from the workspace.")
+                .orRender(errors -> render(request, model, errors.asGlobal(), null));
     }
 
     @PostMapping("/workspace/switch")
@@ -117,17 +105,16 @@ class MembersController {
     }
 
     @PostMapping("/workspaces")
-    String createWorkspace(@Valid @ModelAttribute Forms.WorkspaceForm form, BindingResult binding, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        FormErrors errors = FormErrors.of(binding);
-        if (errors.any()) {
-            response.setStatus(422);
-            return render(request, model, errors, null);
-        }
-        var workspace = workspaces.create(form.name(), Callers.current().id());
-        access.select(workspace.id());
-        redirect.addFlashAttribute(ShellFactory.FLASH, "Created workspace " + workspace.name() + ". You are its owner.");
-        return "redirect:/products";
+    ModelAndView createWorkspace(@Valid @ModelAttribute Forms.WorkspaceForm form, BindingResult binding, HttpServletRequest request,
+            Model model) {
+        return Submit.of(request, () -> {
+                    var workspace = workspaces.create(form.name(), Callers.current().id());
+                    access.select(workspace.id());
+                    return workspace;
+                })
+                .refusedBy(binding)
+                .redirect(workspace -> "/products", workspace -> "Created workspace " + workspace.name() + ". You are its owner.")
+                .orRender(errors -> render(request, model, errors, null));
     }
 
     @GetMapping("/workspace/audit")

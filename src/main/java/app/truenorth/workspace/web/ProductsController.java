@@ -1,17 +1,17 @@
 package app.truenorth.workspace.web;
 
-import app.truenorth.platform.ConflictException;
-import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.NotFoundException;
 import app.truenorth.platform.web.FormErrors;
 import app.truenorth.platform.web.ProductNavigation;
 import app.truenorth.platform.web.ProductSection;
+import app.truenorth.platform.web.Submit;
+import app.truenorth.workspace.Needs;
 import app.truenorth.workspace.Permission;
 import app.truenorth.workspace.Products;
 import app.truenorth.workspace.ShellFactory;
 import app.truenorth.workspace.WorkspaceAccess;
+import app.truenorth.workspace.WorkspaceAccess.ProductAccess;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.ModelAndView;
 
 /** The product list, a product's overview, its settings, and the sections still to come. */
 @Controller
@@ -44,72 +44,53 @@ class ProductsController {
     }
 
     @PostMapping("/products")
-    String create(@Valid @ModelAttribute("form") Forms.ProductForm form, BindingResult binding, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    ModelAndView create(@Valid @ModelAttribute("form") Forms.ProductForm form, BindingResult binding, HttpServletRequest request,
+            Model model) {
         var membership = access.require(Permission.EDIT);
-        FormErrors errors = FormErrors.of(binding);
-        if (!errors.any()) {
-            try {
-                var product = products.create(membership.workspaceId(), form.name(), form.description());
-                redirect.addFlashAttribute(ShellFactory.FLASH, "Created " + product.name() + ".");
-                return "redirect:/products/" + product.id();
-            } catch (InvalidInputException e) {
-                errors = FormErrors.of(e.fieldErrors());
-            }
-        }
-        response.setStatus(422);
-        return renderList(request, model, form, errors);
+        return Submit.of(request, () -> products.create(membership.workspaceId(), form.name(), form.description()))
+                .refusedBy(binding)
+                .redirect(product -> "/products/" + product.id(), product -> "Created " + product.name() + ".")
+                .orRender(errors -> renderList(request, model, form, errors));
     }
 
     @GetMapping("/products/{productId}")
-    String overview(@PathVariable long productId, HttpServletRequest request, Model model) {
-        var product = access.product(productId, Permission.READ);
+    String overview(ProductAccess product, HttpServletRequest request, Model model) {
         model.addAttribute("shell", shells.product(request, product, product.productName(), "overview"));
-        model.addAttribute("product", products.get(productId));
+        model.addAttribute("product", products.get(product.productId()));
         return "workspace/product-overview";
     }
 
     @GetMapping("/products/{productId}/settings")
-    String settings(@PathVariable long productId, HttpServletRequest request, Model model) {
-        access.product(productId, Permission.EDIT);
-        var product = products.get(productId);
-        return renderSettings(request, model, productId,
-                new Forms.ProductForm(product.name(), product.description(), product.version()), FormErrors.none());
+    String settings(@Needs(Permission.EDIT) ProductAccess product, HttpServletRequest request, Model model) {
+        var current = products.get(product.productId());
+        return renderSettings(request, model, product,
+                new Forms.ProductForm(current.name(), current.description(), current.version()), FormErrors.none());
     }
 
     @PostMapping("/products/{productId}/settings")
-    String update(@PathVariable long productId, @Valid @ModelAttribute("form") Forms.ProductForm form, BindingResult binding,
-            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        access.product(productId, Permission.EDIT);
-        FormErrors errors = FormErrors.of(binding);
+    ModelAndView update(@Needs(Permission.EDIT) ProductAccess product, @Valid @ModelAttribute("form") Forms.ProductForm form,
+            BindingResult binding, HttpServletRequest request, Model model) {
+        long productId = product.productId();
+        FormErrors refused = FormErrors.of(binding);
         if (form.version() == null) {
-            errors.add("name", "The form is missing its version; reload the page.");
+            refused.add("name", "The form is missing its version; reload the page.");
         }
-        if (!errors.any()) {
-            try {
-                var product = products.update(productId, form.name(), form.description(), form.version());
-                redirect.addFlashAttribute(ShellFactory.FLASH, "Saved " + product.name() + ".");
-                return "redirect:/products/" + productId;
-            } catch (InvalidInputException e) {
-                errors = FormErrors.of(e.fieldErrors());
-            } catch (ConflictException e) {
-                errors = FormErrors.global(e.getMessage());
-                response.setStatus(409);
-                // show what is there now, so the person can re-apply their change to it
-                var current = products.get(productId);
-                model.addAttribute("current", current);
-                return renderSettings(request, model, productId,
-                        new Forms.ProductForm(form.name(), form.description(), current.version()), errors);
-            }
-        }
-        response.setStatus(422);
-        return renderSettings(request, model, productId, form, errors);
+        return Submit.of(request, () -> products.update(productId, form.name(), form.description(), form.version()))
+                .refusedBy(refused)
+                .redirect(saved -> "/products/" + productId, saved -> "Saved " + saved.name() + ".")
+                .onConflict(errors -> {
+                    // show what is there now, so the person can re-apply their change to it
+                    var current = products.get(productId);
+                    model.addAttribute("current", current);
+                    return renderSettings(request, model, product,
+                            new Forms.ProductForm(form.name(), form.description(), current.version()), errors);
+                })
+                .orRender(errors -> renderSettings(request, model, product, form, errors));
     }
 
     /** Sections whose modules have not landed yet ({@link SectionsToCome}): an empty state saying what will be there. */
     @GetMapping("/products/{productId}/{section:alignment|execution|feedback}")
-    String section(@PathVariable long productId, @PathVariable String section, HttpServletRequest request, Model model) {
-        var product = access.product(productId, Permission.READ);
+    String section(ProductAccess product, @PathVariable String section, HttpServletRequest request, Model model) {
         ProductSection meta = navigation.section(section).orElseThrow(() -> new NotFoundException("Page"));
         model.addAttribute("shell", shells.product(request, product, meta.label() + " · " + product.productName(), section));
         model.addAttribute("section", meta);
@@ -125,11 +106,10 @@ class ProductsController {
         return "workspace/products";
     }
 
-    private String renderSettings(HttpServletRequest request, Model model, long productId, Forms.ProductForm form,
+    private String renderSettings(HttpServletRequest request, Model model, ProductAccess product, Forms.ProductForm form,
             FormErrors errors) {
-        var product = access.product(productId, Permission.EDIT);
         model.addAttribute("shell", shells.product(request, product, "Settings · " + product.productName(), "settings"));
-        model.addAttribute("productId", productId);
+        model.addAttribute("productId", product.productId());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "workspace/product-settings";

@@ -1,12 +1,10 @@
 package app.truenorth.workspace.web;
 
-import app.truenorth.platform.ConflictException;
-import app.truenorth.platform.InvalidInputException;
 import app.truenorth.platform.web.FormErrors;
 import app.truenorth.platform.web.Pages;
+import app.truenorth.platform.web.Submit;
 import app.truenorth.workspace.Accounts;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /** First run: create the owner and their workspace; then sign-in. */
 @Controller
@@ -40,24 +39,17 @@ class SetupController {
     }
 
     @PostMapping("/setup")
-    String setUp(@Valid @ModelAttribute("form") Forms.SetupForm form, BindingResult binding, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    ModelAndView setUp(@Valid @ModelAttribute("form") Forms.SetupForm form, BindingResult binding, HttpServletRequest request,
+            Model model) {
         if (!accounts.setupNeeded()) {
-            return "redirect:/login";
+            return new ModelAndView("redirect:/login");
         }
-        FormErrors errors = FormErrors.of(binding);
-        if (!errors.any()) {
-            try {
-                accounts.setUp(form.email(), form.displayName(), form.password(), form.workspaceName());
-                return "redirect:/login?setup";
-            } catch (InvalidInputException e) {
-                errors = FormErrors.of(e.fieldErrors());
-            } catch (ConflictException e) {
-                return "redirect:/login";
-            }
-        }
-        response.setStatus(422);
-        return render(request, model, new Forms.SetupForm(form.email(), form.displayName(), "", form.workspaceName()), errors);
+        return Submit.of(request, () -> accounts.setUp(form.email(), form.displayName(), form.password(), form.workspaceName()))
+                .refusedBy(binding)
+                .redirect("/login?setup", null)
+                // the password is never shown back
+                .orRender(errors -> render(request, model,
+                        new Forms.SetupForm(form.email(), form.displayName(), "", form.workspaceName()), errors));
     }
 
     @GetMapping("/login")

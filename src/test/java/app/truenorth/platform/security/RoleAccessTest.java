@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import app.truenorth.platform.inbox.Inbox;
 import app.truenorth.support.Endpoints;
 import app.truenorth.support.Endpoints.Endpoint;
 import app.truenorth.support.Fixtures;
@@ -49,6 +50,8 @@ class RoleAccessTest {
             Map.entry("POST /api/v1/tokens", "creating one's own API token over the API"),
             Map.entry("DELETE /api/v1/tokens/{tokenId}", "revoking one's own API token over the API"),
             Map.entry("POST /workspace/switch", "switching to another workspace one belongs to"),
+            Map.entry("POST /inbox/{notificationId}/read", "opening one's own notification (another person's is not found)"),
+            Map.entry("POST /inbox/read-all", "marking one's own notifications read"),
             Map.entry("POST /workspaces", "creating a new workspace, which the creator then owns"),
             Map.entry("POST /invite/{secret}", "accepting an invitation as a new account"),
             Map.entry("POST /invite/{secret}/join", "accepting an invitation with one's account"),
@@ -141,6 +144,14 @@ class RoleAccessTest {
         mvc.perform(post("/invite/" + invite + "/join").with(viewer.session()).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(tokens.list(viewer.userId())).filteredOn(ApiTokens.Token::active).hasSize(1);
+
+        var inbox = context.getBean(Inbox.class);
+        long notification = inbox.notify(viewer.userId(), "note", "For the viewer", null, null);
+        inbox.notify(viewer.userId(), "note", "Another one", null, null);
+        mvc.perform(post("/inbox/" + notification + "/read").with(viewer.session()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/inbox/read-all").with(viewer.session()).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(inbox.unread(viewer.userId())).isZero();
     }
 
     /** The least role each workspace endpoint needs: members and invitations need an owner, products an editor. */

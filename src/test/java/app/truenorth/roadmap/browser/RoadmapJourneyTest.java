@@ -1,5 +1,6 @@
 package app.truenorth.roadmap.browser;
 
+import app.truenorth.roadmap.Initiatives;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -35,6 +36,8 @@ class RoadmapJourneyTest {
     Fixtures fixtures;
     @Autowired
     Roadmaps roadmaps;
+    @Autowired
+    Initiatives initiatives;
     @Autowired
     JdbcClient jdbc;
 
@@ -132,7 +135,7 @@ class RoadmapJourneyTest {
             asOwner(owner, () -> {
                 var audit = roadmaps.load(productId).initiatives().stream()
                         .filter(s -> s.value().title().equals("Audit export")).findFirst().orElseThrow();
-                roadmaps.moveInitiative(productId, audit.value().id(), Horizon.LATER, audit.version());
+                initiatives.move(productId, audit.value().id(), Horizon.LATER, audit.version());
             });
             browser.drag(card(page, "Audit export"), page.locator(".rm-drop[data-column=NOW]"));
             assertThat(page.locator(".rm-move-error")).containsText("was not saved");
