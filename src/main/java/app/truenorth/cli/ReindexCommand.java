@@ -3,7 +3,6 @@ package app.truenorth.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,8 +34,8 @@ final class ReindexCommand implements Callable<Integer> {
             + "(the server's --data); no server, no token.")
     Path data;
 
-    @Option(names = "--poll", hidden = true, defaultValue = "500ms", description = "How often to ask for progress.")
-    String poll;
+    @Option(names = "--poll-ms", hidden = true, defaultValue = "500", description = "How often to ask for progress, in milliseconds.")
+    long pollMillis;
 
     /** The application to start for {@code --data}; null when the tools run without it (then --data is refused). */
     private final Class<?> application;
@@ -58,7 +57,6 @@ final class ReindexCommand implements Callable<Integer> {
         ApiClient client = server.client();
         JsonNode job = client.post(API);
         String id = job.path("id").asString();
-        Duration every = Duration.parse("PT" + poll.toUpperCase(Locale.ROOT));
         String shown = "";
         while (true) {
             String state = job.path("state").asString();
@@ -76,7 +74,7 @@ final class ReindexCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("error: " + job.path("error").asString());
                 return 1;
             }
-            Thread.sleep(every.toMillis());
+            Thread.sleep(Math.max(50, pollMillis));
             job = client.get(API + "/" + id);
         }
     }

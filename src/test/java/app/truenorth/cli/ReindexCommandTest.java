@@ -30,7 +30,7 @@ class ReindexCommandTest {
     void anOwnersTokenRebuildsThroughTheServerAndTheProgressIsShown() {
         var owner = fixtures.owner();
         String server = "http://localhost:" + port;
-        var run = CliRun.run("reindex", "--server", server, "--token", fixtures.token(owner), "--poll", "100ms");
+        var run = CliRun.run("reindex", "--server", server, "--token", fixtures.token(owner), "--poll-ms", "100");
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("%").contains("Rebuilt the text index:");
 
