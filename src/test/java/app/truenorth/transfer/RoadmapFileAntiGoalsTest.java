@@ -94,7 +94,7 @@ class RoadmapFileAntiGoalsTest {
         String file = """
                 {"format": "truenorth-roadmap", "version": 1,
                  "antiGoals": [
-                   "Fax",
+                   "No, not a",
                    42,
                    "Build a custom integration for every large customer"
                  ],
