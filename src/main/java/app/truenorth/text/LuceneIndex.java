@@ -128,23 +128,7 @@ final class LuceneIndex implements Closeable {
     /** Replaces a document's passages; {@code vectors} null (or shorter) leaves passages without a vector. */
     void replace(long workspaceId, String kind, String docId, List<String> passages, List<float[]> vectors) throws IOException {
         String key = key(workspaceId, kind, docId);
-        List<Document> docs = new ArrayList<>(passages.size());
-        for (int i = 0; i < passages.size(); i++) {
-            Document d = new Document();
-            d.add(new StringField("key", key, Field.Store.NO));
-            d.add(new StringField("scope", scope(workspaceId, kind), Field.Store.NO));
-            d.add(new StringField("ws", Long.toString(workspaceId), Field.Store.NO));
-            d.add(new StoredField("id", docId));
-            d.add(new StoredField("p", i));
-            d.add(new StoredField("n", passages.size()));
-            d.add(new TextField("text", passages.get(i), Field.Store.YES));
-            float[] v = vectors == null || i >= vectors.size() ? null : vectors.get(i);
-            if (v != null) {
-                d.add(new KnnFloatVectorField("vec", v, VectorSimilarityFunction.DOT_PRODUCT));
-                d.add(new StoredField("vecb", new BytesRef(Vectors.toBytes(v))));
-            }
-            docs.add(d);
-        }
+        List<Document> docs = passages(key, workspaceId, kind, docId, passages, vectors);
         if (docs.isEmpty()) {
             writer.deleteDocuments(new Term("key", key));
         } else {
@@ -154,10 +138,14 @@ final class LuceneIndex implements Closeable {
 
     /** Adds a document known to be new (a rebuild): no delete to look up. */
     void add(long workspaceId, String kind, String docId, List<String> passages, List<float[]> vectors) throws IOException {
-        if (passages.isEmpty()) {
-            return;
+        if (!passages.isEmpty()) {
+            writer.addDocuments(passages(key(workspaceId, kind, docId), workspaceId, kind, docId, passages, vectors));
         }
-        String key = key(workspaceId, kind, docId);
+    }
+
+    /** One Lucene document per passage: its text for BM25, its vector for the graph, and whose it is. */
+    private static List<Document> passages(String key, long workspaceId, String kind, String docId, List<String> passages,
+            List<float[]> vectors) {
         List<Document> docs = new ArrayList<>(passages.size());
         for (int i = 0; i < passages.size(); i++) {
             Document d = new Document();
@@ -175,7 +163,7 @@ final class LuceneIndex implements Closeable {
             }
             docs.add(d);
         }
-        writer.addDocuments(docs);
+        return docs;
     }
 
     void delete(long workspaceId, String kind, String docId) throws IOException {

@@ -40,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The text index: owners of text (initiatives, feedback, cards) index their documents in their own
- * writing transaction and ask for the documents most like a text. Each document is kept in the
+ * writing transaction and ask for the documents most like a text. Kept as the module's one public
+ * service (the module is closed): the database side, the change log and the per-node index have to move
+ * in step, and their internals already sit in package-private classes ({@code LuceneIndex}, the scorer). Each document is kept in the
  * database with its sentence vectors (so a restart or another node does not embed it again), and in
  * this node's search index, which is derived from the database and rebuilt from it when missing.
  * Every query is limited to one workspace and one kind.

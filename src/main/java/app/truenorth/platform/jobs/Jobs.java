@@ -32,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Long work that runs in the background on one node and that any node can follow: imports, exports and
- * whatever else takes longer than a request should. Everything about a job is a row in the database
+ * whatever else takes longer than a request should. One class on purpose: the claim, the heartbeat, the
+ * silence sweep and the final commit all guard the same row with the same node and state conditions, and
+ * split apart they could no longer be read together to see that a late node can never commit. Everything about a job is a row in the database
  * (state, percent, step, the running node's heartbeat, its input and its result file), so a progress poll
  * or a download may land on any node.
  *
